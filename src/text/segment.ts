@@ -1,0 +1,156 @@
+// Segmentation: pages of normalised text -> sections (article headings) -> sentences,
+// each keeping its page and its offsets in the document's full text.
+
+import type {Segment, SegmentRole} from '../core/model.js'
+import {normalizeText} from './normalize.js'
+
+export interface PageText {
+  page?: number
+  text: string
+}
+
+export interface SegmentedText {
+  /** The normalised full text; every segment's start/end index into it. */
+  fullText: string
+  segments: Segment[]
+}
+
+/** "Article 4.5 –", "ARTICLE 12 :", "Art. 3 -", "CHAPITRE II", "4.5 Clause d'insertion", "TITRE 1". */
+const HEADING = new RegExp(
+  String.raw`^(?:` +
+    String.raw`(?:article|art\.)\s*(?:\d+(?:[.\-]\d+)*|[IVXLC]+|premier|1er)\b` +
+    String.raw`|(?:chapitre|titre|section|partie|annexe)\s+(?:\d+|[IVXLC]+)\b` +
+    String.raw`|\d+(?:\.\d+)*\.?\s+[A-ZÀ-Ý][^\n]{2,}` +
+  String.raw`)`,
+  'iu',
+)
+
+const ABBREVIATIONS = /(?:\b(?:art|arts|n|no|cf|p|pp|m|mm|mme|st|ste|etc|ex|env|min|max|hab|tel|ccag|al|vol|ed|fig|inc|cie)\.|\b[A-Z]\.|\d\.)$/iu
+
+/** Depth of a numbered heading: "4.5.2 ..." -> 3, "Article 4.5" -> 2, other headings -> 1. */
+function headingDepth(line: string): number {
+  const m = /^(?:(?:article|art\.)\s*)?(\d+(?:[.\-]\d+)*)/iu.exec(line)
+  if (!m || !m[1]) return 1
+  return m[1].split(/[.\-]/).length
+}
+
+export function isHeading(line: string): boolean {
+  const t = line.trim()
+  if (t.length < 3 || t.length > 160) return false
+  if (!HEADING.test(t)) return false
+  // table-of-contents lines: "4.5 Insertion professionnelle :........ 5"
+  if (/(?:\.\s?){5,}\s*\d*$/.test(t)) return false
+  // "3 000 heures ..." or "12. Le titulaire s'engage ..., et ..." are sentences, not headings
+  if (/^\d+\s\d{3}\b/.test(t)) return false
+  if (/^\d+(?:\.\d+)*\.?\s/.test(t) && !/^(?:article|art\.)/iu.test(t) && /[.;]$/.test(t) && t.length > 80) return false
+  return true
+}
+
+/** Whether a line break between two lines ends a sentence or is just layout. */
+function breaksAfter(line: string, next: string): boolean {
+  const a = line.trimEnd()
+  const b = next.trimStart()
+  if (a.length === 0 || b.length === 0) return true
+  if (/^[-•▪●◦*–—]\s|^[a-z0-9]{1,3}[).]\s|^\d+(?:[.,]\d+)?\s?%?\s*(?:points?|pts)?$/iu.test(b)) return true
+  if (/[.!?;:]$/.test(a) && !ABBREVIATIONS.test(a)) return true
+  // Short line followed by a capital: a table row, a title, a list without bullets.
+  if (a.length < 50 && /^[\p{Lu}\d]/u.test(b)) return true
+  return false
+}
+
+/** Sentence ends inside a line: ". X", "? X", "! X", "; x" (not after an abbreviation or a number). */
+function splitSentences(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  let start = 0
+  const re = /[.!?;](?=\s+["«(]?[\p{Lu}\d])|;(?=\s)/gu
+  let m: RegExpExecArray | null
+  while ((m = re.exec(text))) {
+    const end = m.index + 1
+    if (m[0] === '.' && ABBREVIATIONS.test(text.slice(Math.max(0, end - 8), end))) continue
+    spans.push([start, end])
+    start = end
+  }
+  spans.push([start, text.length])
+  return spans
+}
+
+const MAX_SEGMENT = 1500
+
+/**
+ * Segment pages of raw text. Text is normalised here, so callers may pass extractor output as is.
+ * `role` and `field` are copied to every segment (notice fields); `sectionPrefix` is prepended to
+ * every segment's section.
+ */
+export function segmentPages(
+  pages: PageText[],
+  options: {role?: SegmentRole; field?: string; sectionPrefix?: string[]; lot?: string; weight?: number} = {},
+): SegmentedText {
+  const segments: Segment[] = []
+  const headings: Array<{depth: number; text: string}> = []
+  let fullText = ''
+  for (const pg of pages) {
+    if (fullText.length > 0) fullText += '\n\n'
+    const pageStart = fullText.length
+    const text = normalizeText(pg.text)
+    fullText += text
+    const lines = text.split('\n')
+    let offset = pageStart
+    let block: {start: number; end: number} | undefined
+    const flush = () => {
+      if (!block) return
+      pushBlock(block.start, block.end)
+      block = undefined
+    }
+    const pushBlock = (bStart: number, bEnd: number) => {
+      const raw = fullText.slice(bStart, bEnd)
+      for (const [s, e] of splitSentences(raw)) {
+        let a = bStart + s
+        let b = bStart + e
+        while (a < b && /\s/.test(fullText[a]!)) a++
+        while (b > a && /\s/.test(fullText[b - 1]!)) b--
+        while (b - a > MAX_SEGMENT) {
+          let cut = fullText.lastIndexOf(' ', a + MAX_SEGMENT)
+          if (cut <= a) cut = a + MAX_SEGMENT
+          push(a, cut)
+          a = cut + 1
+        }
+        if (b > a) push(a, b)
+      }
+    }
+    const push = (a: number, b: number) => {
+      const section = [...(options.sectionPrefix ?? []), ...headings.map((h) => h.text)]
+      const seg: Segment = {text: fullText.slice(a, b).replace(/\s*\n\s*/g, ' '), start: a, end: b}
+      if (pg.page !== undefined) seg.page = pg.page
+      if (section.length > 0) seg.section = section
+      if (options.role) seg.role = options.role
+      if (options.field) seg.field = options.field
+      if (options.lot) seg.lot = options.lot
+      if (options.weight !== undefined) seg.weight = options.weight
+      segments.push(seg)
+    }
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!
+      const lineStart = offset
+      const lineEnd = offset + line.length
+      offset = lineEnd + 1
+      if (line.trim().length === 0) {
+        flush()
+        continue
+      }
+      if (isHeading(line)) {
+        flush()
+        const depth = headingDepth(line.trim())
+        while (headings.length > 0 && headings[headings.length - 1]!.depth >= depth) headings.pop()
+        headings.push({depth, text: line.trim().replace(/\s+/g, ' ')})
+        pushBlock(lineStart, lineEnd)
+        continue
+      }
+      if (!block) block = {start: lineStart, end: lineEnd}
+      else block.end = lineEnd
+      const next = lines[i + 1]
+      if (next === undefined || breaksAfter(line, next)) flush()
+    }
+    flush()
+  }
+  return {fullText, segments}
+}
