@@ -22,14 +22,18 @@ export function splitPages(text: string): PageText[] {
   let last = 0
   let lastPage: number | undefined
   let m: RegExpExecArray | null
+  let preamble = ''
   while ((m = marker.exec(text))) {
     const chunk = text.slice(last, m.index)
-    if (chunk.trim().length > 0 || lastPage !== undefined) pages.push({page: lastPage ?? 1, text: chunk})
+    // text before the first marker (a title, converter notes) belongs to the first page
+    if (lastPage === undefined) preamble = chunk
+    else pages.push({page: lastPage, text: chunk})
     lastPage = Number(m[1])
     last = m.index + m[0].length
   }
   if (lastPage === undefined) return [{text}]
   pages.push({page: lastPage, text: text.slice(last)})
+  if (pages[0] && preamble.trim().length > 0) pages[0].text = `${preamble}\n${pages[0].text}`
   return pages.filter((p) => p.text.trim().length > 0)
 }
 
