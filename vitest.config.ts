@@ -3,8 +3,9 @@ import {defineConfig} from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    globalSetup: ['test/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     reporters: ['default', 'junit'],
     outputFile: {junit: 'test-results.xml'},
