@@ -3,6 +3,7 @@
 
 import {readdir, readFile, stat} from 'node:fs/promises'
 import {join} from 'node:path'
+import {sniffFormat} from '../extract/index.js'
 import type {InputFile, InputProblem} from '../extract/types.js'
 
 const SKIP = new Set(['.git', 'node_modules', '.DS_Store', 'Thumbs.db', '__MACOSX'])
@@ -23,7 +24,7 @@ async function* walk(path: string): AsyncGenerator<string | InputProblem> {
   }
 }
 
-/** Every document under the given paths. */
+/** Every document under the given paths; a ZIP archive yields its members (`DCE.zip!/Pieces/CCAP.pdf`). */
 export async function* readInputs(paths: string[]): AsyncGenerator<InputFile | InputProblem> {
   for (const root of paths) {
     for await (const item of walk(root)) {
@@ -36,6 +37,11 @@ export async function* readInputs(paths: string[]): AsyncGenerator<InputFile | I
         bytes = await readFile(item)
       } catch (error) {
         yield {path: item, status: 'failed', errorCode: 'unreadable', reason: `${item}: cannot read (${(error as Error).message}).`}
+        continue
+      }
+      if (sniffFormat(item, bytes) === 'zip') {
+        const {expandZip} = await import('../extract/zip.js')
+        yield* expandZip({path: item, bytes})
         continue
       }
       yield {path: item, bytes}
