@@ -26,10 +26,7 @@ const ACCENTS: Record<string, string> = {
   a: '[aàâä]', e: '[eéèêë]', i: '[iîï]', o: '[oôö]', u: '[uùûü]', c: '[cç]', y: '[yÿ]',
 }
 
-/** Regex source for one folded keyword over normalised (not folded) text. */
-export function keywordSource(keyword: string): string {
-  const whole = keyword.endsWith('$')
-  const word = whole ? keyword.slice(0, -1) : keyword
+function keywordBody(word: string): string {
   let src = ''
   for (const ch of word) {
     if (ACCENTS[ch]) src += ACCENTS[ch]
@@ -37,17 +34,29 @@ export function keywordSource(keyword: string): string {
     else if (ch === "'") src += "['’]\\s*"
     else src += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   }
-  return `(?<![\\p{L}\\p{N}])${src}${whole ? '(?![\\p{L}\\p{N}])' : ''}`
+  return src
+}
+
+/** Regex source (flags `iu`) for one folded keyword over normalised, not folded, text. */
+export function keywordSource(keyword: string): string {
+  const whole = keyword.endsWith('$')
+  const body = keywordBody(whole ? keyword.slice(0, -1) : keyword)
+  return `(?<![\\p{L}\\p{N}])${body}${whole ? '(?![\\p{L}\\p{N}])' : ''}`
 }
 
 const CATEGORY_REGEX = new Map<ClauseCategory, RegExp>(
   CLAUSE_CATEGORIES.map((c) => [c, new RegExp(BASELINE_KEYWORDS[c].map(keywordSource).join('|'), 'iu')]),
 )
 
-/** Every keyword of every category as one alternation (global): the bench's reference matcher. */
+/**
+ * Every keyword of every category as one alternation, flags `gi`: the bench's reference matcher.
+ * Written the way one would for speed (a leading \b, no Unicode lookarounds, which cost V8 a
+ * factor 3 to 10); every keyword starts with an ASCII letter, so \b is a word start here.
+ */
 export function combinedKeywordRegex(): RegExp {
   const all = [...new Set(Object.values(BASELINE_KEYWORDS).flat())]
-  return new RegExp(all.map(keywordSource).join('|'), 'giu')
+  const bodies = all.map((k) => (k.endsWith('$') ? `${keywordBody(k.slice(0, -1))}\\b` : keywordBody(k)))
+  return new RegExp(`\\b(?:${bodies.join('|')})`, 'gi')
 }
 
 function parseNumber(raw: string): number {
