@@ -1,0 +1,253 @@
+// The RC's award criteria as structure: names, weights (in % or points), sub-criteria, per lot,
+// and whether the award is on price alone. Criteria are looked for under an award heading
+// ("Critères d'attribution", "Jugement des offres"...) of the RC, or after a sentence announcing them.
+
+import type {Segment} from '../core/model.js'
+import {fold} from '../text/normalize.js'
+import {criterionKinds, statesPriceOnly, type CriterionKind} from './criteria-lexicon.js'
+import {criterionName, isWeightOnly, looksLikeCriterion, splitItems, type Item, type Marker} from './criteria-items.js'
+import {articleOf} from './locate.js'
+import type {DraftDocument} from './types.js'
+
+export interface AwardCriterion {
+  name: string
+  /** The words of the draft the criterion was read from (name, weight, description). */
+  text: string
+  weight?: number
+  unit?: '%' | 'points' | 'coefficient'
+  kinds: CriterionKind[]
+  subCriteria: AwardCriterion[]
+  page?: number
+}
+
+export interface CriteriaGroup {
+  /** Lot number when the RC gives criteria per lot. */
+  lot?: string
+  criteria: AwardCriterion[]
+  /** A sentence says the award is on price alone. */
+  priceOnlyStatement?: {text: string; page?: number}
+  /** The criteria are ranked ("par ordre décroissant d'importance") instead of weighted. */
+  hierarchy: boolean
+  /** The total the weights are expressed on ("noté sur 20 points"). */
+  scale?: number
+  path: string
+  page?: number
+  article?: string
+}
+
+export interface AwardCriteria {
+  groups: CriteriaGroup[]
+  /** Paths of the documents the criteria were looked for in. */
+  searched: string[]
+}
+
+const AWARD_HEADING = /crit[e]res?\b.{0,40}(?:attribution|jugement|choix|analyse|classement|notation|evaluation|ponder)|jugement des offres|attribution (?:du|des) (?:marches?|contrats?|accords?)|^(?:(?:article|art\.)\s*)?[\d.]*\s*[-–—:.]?\s*attribution\s*$|(?:analyse|examen|evaluation|classement|choix|notation|selection) des offres|choix de l'offre|offre economiquement la plus avantageuse/
+const NOT_AWARD = /candidature|negociation|variante/
+const ANNOUNCES = /crit[e]re\s*(?:n\s?[°o]\s*)?1\b|crit[e]res? (?:d'attribution|de jugement|de choix|suivants|ponderes|hierarchises|retenus)|offres? (?:seront|sont) (?:jugees?|classees?|analysees?|evaluees?|notees?)/
+const HIERARCHY = /ordre (?:decroissant|de priorite|d'importance)|par ordre de priorite|hierarchis|classes? par ordre/
+const SCALE = /(?:notee?s?|evaluee?s?|sur un total de|note (?:finale|globale)[^.]{0,30}) sur (\d{1,4})(?: points)?|total (?:de )?(\d{1,4}) points/
+const LOT = /^lot\s*(?:n\s?[°o]\s*)?(\d{1,3})\b/
+
+function isAwardHeading(heading: string): boolean {
+  const f = fold(heading)
+  return AWARD_HEADING.test(f) && !NOT_AWARD.test(f)
+}
+
+const OTHER_PART = /^(?:article|art\.|chapitre|titre|section|partie|annexe)\b/
+const NUMBER = /^(?:(?:article|art\.)\s*)?(\d+)/
+
+function innermost(segment: Segment): string | undefined {
+  const section = segment.section ?? []
+  return section[section.length - 1]
+}
+
+/**
+ * Whether a new heading inside an award passage still belongs to it. The segmenter takes list
+ * items such as "1. Prix des prestations : 60 %" for headings: those continue the passage.
+ */
+function continuesPassage(heading: string, awardNumber: number | undefined): boolean {
+  const f = fold(heading)
+  if (OTHER_PART.test(f) || NOT_AWARD.test(f)) return false
+  if (/\d\s?(?:%|points?\b|pts\b)/.test(f)) return true
+  const n = NUMBER.exec(f)
+  if (n && awardNumber !== undefined) return Number(n[1]) < awardNumber
+  return f.length < 90
+}
+
+/** The segments of a document that state its award criteria. */
+function criteriaPassage(doc: DraftDocument): Segment[] {
+  const passage: Segment[] = []
+  let inPassage = false
+  let awardNumber: number | undefined
+  let lastHeading: string | undefined
+  for (const seg of doc.segments) {
+    const heading = innermost(seg)
+    if (heading !== lastHeading) {
+      const award = (seg.section ?? []).find(isAwardHeading)
+      if (award && !NOT_AWARD.test(fold(heading ?? ''))) {
+        inPassage = true
+        const n = NUMBER.exec(fold(award))
+        awardNumber = n ? Number(n[1]) : undefined
+      } else if (inPassage) {
+        inPassage = heading !== undefined && continuesPassage(heading, awardNumber)
+      }
+      lastHeading = heading
+    }
+    if (inPassage) passage.push(seg)
+  }
+  if (passage.length > 0) return passage
+  const first = doc.segments.findIndex((s) => ANNOUNCES.test(fold(s.text)) && !/candidature/.test(fold(s.text)))
+  if (first < 0) return []
+  const key = JSON.stringify(doc.segments[first]!.section ?? [])
+  return doc.segments.slice(first, first + 40).filter((s) => JSON.stringify(s.section ?? []) === key)
+}
+
+function lotOf(segment: Segment): string | undefined {
+  for (const h of [...(segment.section ?? [])].reverse()) {
+    const m = /\blot\s*(?:n\s?[°o]\s*)?(\d{1,3})\b/.exec(fold(h))
+    if (m) return m[1]
+  }
+  return undefined
+}
+
+interface Located extends Item {
+  page?: number
+}
+
+/** Read one document's criteria groups (one per lot, or a single group). */
+function parseDocument(doc: DraftDocument): CriteriaGroup[] {
+  const passage = criteriaPassage(doc)
+  const groups = new Map<string, {items: Located[]; group: CriteriaGroup}>()
+  const groupFor = (lot: string | undefined, seg: Segment) => {
+    const key = lot ?? ''
+    let entry = groups.get(key)
+    if (!entry) {
+      const group: CriteriaGroup = {criteria: [], hierarchy: false, path: doc.path}
+      if (lot) group.lot = lot
+      if (seg.page !== undefined) group.page = seg.page
+      const article = articleOf(seg)
+      if (article) group.article = article
+      entry = {items: [], group}
+      groups.set(key, entry)
+    }
+    return entry
+  }
+  let currentLot: string | undefined
+  let lastSection = ''
+  for (const seg of passage) {
+    const sectionKey = JSON.stringify(seg.section ?? [])
+    if (sectionKey !== lastSection) currentLot = lotOf(seg)
+    lastSection = sectionKey
+    const heading = (seg.section ?? [])[(seg.section ?? []).length - 1]
+    const folded = fold(seg.text)
+    const lotStart = LOT.exec(folded)
+    if (lotStart) currentLot = lotStart[1]
+    const entry = groupFor(currentLot, seg)
+    if (HIERARCHY.test(folded)) entry.group.hierarchy = true
+    const scale = SCALE.exec(folded)
+    if (scale) entry.group.scale = Number(scale[1] ?? scale[2])
+    if (statesPriceOnly(seg.text) && !entry.group.priceOnlyStatement) {
+      entry.group.priceOnlyStatement = {text: seg.text, ...(seg.page === undefined ? {} : {page: seg.page})}
+    }
+    if (heading !== undefined && seg.text.trim() === heading && isAwardHeading(heading)) continue
+    const text = lotStart ? seg.text.replace(/^\s*lot\s*(?:n\s?[°o]\s*)?\d{1,3}\s*[:.\-–—]?\s*/iu, '') : seg.text
+    for (const item of splitItems(text)) entry.items.push({...item, ...(seg.page === undefined ? {} : {page: seg.page})})
+  }
+  // A price-only sentence outside the criteria passage ("Le marché sera attribué au prix le plus bas").
+  if (groups.size === 0) {
+    const seg = doc.segments.find((s) => statesPriceOnly(s.text))
+    if (seg) groupFor(undefined, seg).group.priceOnlyStatement = {text: seg.text, ...(seg.page === undefined ? {} : {page: seg.page})}
+  }
+  const result: CriteriaGroup[] = []
+  for (const {items, group} of groups.values()) {
+    group.criteria = buildCriteria(items)
+    if (group.criteria.length > 0 || group.priceOnlyStatement || group.hierarchy) result.push(group)
+  }
+  return result
+}
+
+function toCriterion(item: Located): AwardCriterion {
+  const c: AwardCriterion = {name: criterionName(item), text: item.text, kinds: criterionKinds(item.text), subCriteria: []}
+  if (item.weight !== undefined) c.weight = item.weight
+  if (item.unit) c.unit = item.unit
+  if (item.page !== undefined) c.page = item.page
+  return c
+}
+
+/** Merge weight-only items into the name before them and drop what is not a criterion. */
+function mergeItems(items: Located[]): Located[] {
+  const merged: Located[] = []
+  for (const item of items) {
+    const prev = merged[merged.length - 1]
+    if (isWeightOnly(item)) {
+      if (prev && prev.weight === undefined) Object.assign(prev, {weight: item.weight, unit: item.unit, text: `${prev.text} ${item.text}`})
+      continue
+    }
+    if (item.weight !== undefined || looksLikeCriterion(item)) merged.push({...item})
+  }
+  return merged.filter((i) => i.weight !== undefined || looksLikeCriterion(i))
+}
+
+const ALWAYS_SUB = new Set<Marker>(['sub', 'num2'])
+
+/** Nest sub-criteria: by list markers first, then by weights that add up to their parent's. */
+export function buildCriteria(items: Located[]): AwardCriterion[] {
+  const merged = mergeItems(items)
+  const anyWeighted = merged.some((i) => i.weight !== undefined)
+  const top: AwardCriterion[] = []
+  let topMarker: Marker | undefined
+  for (const item of merged) {
+    const parent = top[top.length - 1]
+    topMarker ??= ALWAYS_SUB.has(item.marker) ? undefined : item.marker
+    const deeper = ALWAYS_SUB.has(item.marker) || (item.marker !== topMarker && item.marker !== 'crit')
+    // In a weighted list, an unweighted bullet under a criterion describes it.
+    const describes = anyWeighted && item.weight === undefined && !['crit', 'num1'].includes(item.marker)
+    if (parent && (deeper || describes)) parent.subCriteria.push(toCriterion(item))
+    else top.push(toCriterion(item))
+  }
+  return nestBySums(top)
+}
+
+function sum(criteria: AwardCriterion[]): number {
+  return criteria.reduce((s, c) => s + (c.weight ?? 0), 0)
+}
+
+/** Flattened tables lose indentation: "Prix 60, Valeur technique 40, Méthode 25, Environnement 15". */
+function nestBySums(top: AwardCriterion[]): AwardCriterion[] {
+  if (top.length < 3 || top.some((c) => c.weight === undefined)) return top
+  const total = sum(top)
+  if (Math.abs(total - 100) < 0.01 || top.every((c) => c.unit === 'coefficient')) return top
+  const out: AwardCriterion[] = []
+  let i = 0
+  while (i < top.length) {
+    const parent = top[i]!
+    out.push(parent)
+    i++
+    const existing = parent.subCriteria.length
+    let acc = sum(parent.subCriteria)
+    let j = i
+    while (j < top.length && acc + top[j]!.weight! <= parent.weight! + 0.01) {
+      acc += top[j]!.weight!
+      j++
+      if (Math.abs(acc - parent.weight!) < 0.01) break
+    }
+    if (j - i + existing >= 2 && Math.abs(acc - parent.weight!) < 0.01) {
+      parent.subCriteria.push(...top.slice(i, j))
+      i = j
+    }
+  }
+  return Math.abs(sum(out) - 100) < Math.abs(total - 100) ? out : top
+}
+
+/** The award criteria of a dossier: from its RC, else from any document that states them. */
+export function parseAwardCriteria(documents: DraftDocument[]): AwardCriteria {
+  const rc = documents.filter((d) => d.kind === 'RC')
+  const candidates = rc.length > 0 ? rc : documents.filter((d) => d.kind !== 'CCTP')
+  const groups = candidates.flatMap(parseDocument)
+  return {groups, searched: candidates.map((d) => d.path)}
+}
+
+/** Every criterion and sub-criterion of a group. */
+export function allCriteria(group: CriteriaGroup): AwardCriterion[] {
+  return group.criteria.flatMap((c) => [c, ...c.subCriteria.flatMap((s) => [s, ...s.subCriteria])])
+}

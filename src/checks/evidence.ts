@@ -1,0 +1,88 @@
+// What the rule base found in the draft, read at the level of the whole dossier: which clause
+// categories are present, whether the contract is reserved (all its lots), and whether the
+// absence of a social condition is justified in the documents.
+
+import type {ClauseCategory, Finding, Segment} from '../core/model.js'
+import {fold} from '../text/normalize.js'
+import type {DraftDocument, DraftDossier} from './types.js'
+
+export interface Located<T> {
+  doc: DraftDocument
+  item: T
+}
+
+export function findingsOf(dossier: DraftDossier, categories: ClauseCategory[]): Array<Located<Finding>> {
+  const out: Array<Located<Finding>> = []
+  for (const doc of dossier.documents) {
+    for (const f of doc.findings) if (categories.includes(f.category)) out.push({doc, item: f})
+  }
+  return out
+}
+
+export const RESERVED: ClauseCategory[] = ['reserved-disability', 'reserved-insertion', 'reserved-ess']
+
+const LOT_ID = /\blots?\s*(?:n\s?[°o]s?\s*)?(\d{1,3})\b/g
+
+function lotsIn(text: string): string[] {
+  return [...fold(text).matchAll(LOT_ID)].map((m) => m[1]!)
+}
+
+/** Lots the draft declares ("Lot n° 2 : ..."), from its RC, AE or CCAP; empty when not divided. */
+export function declaredLots(dossier: DraftDossier): string[] {
+  const lots = new Set<string>()
+  for (const doc of dossier.documents) {
+    if (!['RC', 'AE', 'CCAP', 'notice'].includes(doc.kind)) continue
+    for (const seg of doc.segments) {
+      const m = /^\s*lot\s*(?:n\s?[°o]\s*)?(\d{1,3})\s*[:.\-–—]/.exec(fold(seg.text))
+      if (m) lots.add(m[1]!)
+      for (const h of seg.section ?? []) {
+        const hm = /^\s*(?:[\d.]+\s*)?lot\s*(?:n\s?[°o]\s*)?(\d{1,3})\b/.exec(fold(h))
+        if (hm) lots.add(hm[1]!)
+      }
+    }
+  }
+  return [...lots].sort((a, b) => Number(a) - Number(b))
+}
+
+/**
+ * A contract counts as reserved when all its lots are reserved (TAXONOMY.md): a reservation
+ * that names no lot covers the contract; otherwise every declared lot must be named.
+ */
+export function reservation(dossier: DraftDossier): {reserved: boolean; lots: string[]; reservedLots: string[]} {
+  const found = findingsOf(dossier, RESERVED)
+  const lots = declaredLots(dossier)
+  const reservedLots = new Set<string>()
+  let whole = false
+  for (const {item} of found) {
+    const named = [...lotsIn(item.quote), ...(item.lot ? [item.lot] : []), ...lotsIn((item.section ?? []).join(' '))]
+    if (named.length === 0) whole = true
+    for (const l of named) reservedLots.add(l)
+  }
+  const all = lots.length > 0 && lots.every((l) => reservedLots.has(l))
+  return {reserved: found.length > 0 && (whole || all), lots, reservedLots: [...reservedLots]}
+}
+
+// L2112-2-1 exceptions [U: exact list not retrieved, DOMAIN §1.3]: a need met by an immediately
+// available solution, no sufficient link with the subject-matter, restriction of competition,
+// performance made technically or economically difficult.
+const EXCEPTION_GROUNDS = /immediatement disponible|lien suffisant|(?:restreindre|restriction de|fausser) (?:la )?concurrence|(?:techniquement|economiquement) difficile|difficultes? (?:techniques?|economiques?) d'execution|l\.?\s?2112-2-1/
+const SOCIAL_WORDS = /\bsocia(?:l|le|les|ux)\b|insertion|\bemploi\b/
+const ABSENCE = /\b(?:ne|n')\b[^.]{0,60}\b(?:pas|aucune?)\b|\bpas de\b|\baucune?\b|\bsans\b|derog|exception|ecart/
+
+/** A sentence that justifies, under L2112-2-1, having no social execution condition. */
+export function socialExceptionJustified(dossier: DraftDossier): Located<Segment> | undefined {
+  for (const doc of dossier.documents) {
+    for (const seg of doc.segments) {
+      const f = fold(seg.text)
+      if (SOCIAL_WORDS.test(f) && ABSENCE.test(f) && EXCEPTION_GROUNDS.test(f)) return {doc, item: seg}
+    }
+  }
+  return undefined
+}
+
+/** Segments of the same document and innermost section as a finding: its article. */
+export function articleSegments(doc: DraftDocument, finding: Finding): Segment[] {
+  const key = JSON.stringify(finding.section ?? [])
+  if (key === '[]') return doc.segments.filter((s) => s.end >= finding.start - 600 && s.start <= finding.end + 600)
+  return doc.segments.filter((s) => JSON.stringify(s.section ?? []) === key)
+}

@@ -1,0 +1,155 @@
+// The facts that decide which obligations apply, read from the draft when no flag gives them:
+// date of dispatch or launch, estimated value (all lots together), nature (from the CCAG named
+// or the object), and the kind of buyer. Each inferred fact says where it was read.
+
+import type {Segment} from '../core/model.js'
+import {fold} from '../text/normalize.js'
+import {quoteOf} from './locate.js'
+import type {BuyerType, DossierFacts, DraftDocument, Fact, Nature} from './types.js'
+
+const MONTHS: Record<string, number> = {
+  janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8,
+  septembre: 9, octobre: 10, novembre: 11, decembre: 12,
+}
+const DATE = /(\d{1,2})(?:er)?\s+(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\s+(20\d\d)|(\d{1,2})[/.](\d{1,2})[/.](20\d\d)|(20\d\d)-(\d\d)-(\d\d)/
+
+/** The first date of a folded sentence, as YYYY-MM-DD. */
+export function readDate(folded: string): string | undefined {
+  const m = DATE.exec(folded)
+  if (!m) return undefined
+  const [d, mo, y] = m[1] ? [Number(m[1]), MONTHS[m[2]!]!, Number(m[3])]
+    : m[4] ? [Number(m[4]), Number(m[5]), Number(m[6])]
+      : [Number(m[9]), Number(m[8]), Number(m[7])]
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+const DISPATCH = /date (?:d'envoi|de publication|de mise en ligne|de lancement|d'envoi du present avis|de l'avis|d'engagement)|(?:avis|consultation|dce)\s+(?:envoye|publie|mis en ligne|lance)e?s?\s+le|envoi (?:de l'avis )?(?:a la publication|au boamp|au joue)/
+const DEADLINE = /date (?:et heure )?limites? (?:de (?:reception|remise|depot) )?(?:des )?(?:offres|plis)|remise des (?:offres|plis)\s*:|(?:offres|plis) (?:devront|doivent) (?:etre )?(?:remis|parvenir|deposes?)/
+
+function docFact<T>(value: T, doc: DraftDocument, seg: Segment): Fact<T> {
+  const from: NonNullable<Fact<T>['from']> = {path: doc.path, quote: quoteOf(seg.text, 140)}
+  if (seg.page !== undefined) from.page = seg.page
+  return {value, source: 'document', from}
+}
+
+function* sentences(documents: DraftDocument[]): Generator<[DraftDocument, Segment, string]> {
+  for (const doc of documents) for (const seg of doc.segments) yield [doc, seg, fold(seg.text)]
+}
+
+// Amounts: "1 250 000 € HT", "450 000,00 euros HT", "1,2 M€ HT", "450 k€".
+const AMOUNT = /(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d{1,2}))?\s*(m|k)?\s*(?:€|euros?|eur\b)/g
+const VALUE_CONTEXT = /(?:montant|valeur|estimation|budget|enveloppe)\s+(?:\S+\s+){0,4}?(?:estim|previsionnel|global|total|maximum|max|du marche|de l'accord|des prestations|des travaux|de l'operation)|estime[e]? (?:a|au total a)|montant (?:estimatif|maximum|total)/
+const LOT_AMOUNT = /\blot\s*(?:n\s?[°o]\s*)?(\d{1,3})\b/
+const TOTAL_WORDS = /total|global|ensemble des lots|tous lots|toutes tranches/
+
+function amountsOf(folded: string): number[] {
+  const out: number[] = []
+  for (const m of folded.matchAll(AMOUNT)) {
+    let v = Number(m[1]!.replace(/[ .]/g, '')) + (m[2] ? Number(`0.${m[2]}`) : 0)
+    if (m[3] === 'm') v *= 1_000_000
+    if (m[3] === 'k') v *= 1_000
+    if (v >= 1000) out.push(v)
+  }
+  return out
+}
+
+/** The estimated value: an explicit total, else the sum of per-lot values, else the largest value stated. */
+function inferValue(documents: DraftDocument[]): Fact<number> | undefined {
+  let total: Fact<number> | undefined
+  const lots = new Map<string, Fact<number>>()
+  let largest: Fact<number> | undefined
+  for (const [doc, seg, folded] of sentences(documents)) {
+    if (!VALUE_CONTEXT.test(folded) || /\bttc\b/.test(folded) && !/\bht\b/.test(folded)) continue
+    const amounts = amountsOf(folded)
+    if (amounts.length === 0) continue
+    const value = Math.max(...amounts)
+    const lot = LOT_AMOUNT.exec(folded)
+    if (TOTAL_WORDS.test(folded) && !total) total = docFact(value, doc, seg)
+    else if (lot && !lots.has(lot[1]!)) lots.set(lot[1]!, docFact(amounts[0]!, doc, seg))
+    if (!largest || value > largest.value) largest = docFact(value, doc, seg)
+  }
+  if (total) return total
+  if (lots.size >= 2) {
+    const facts = [...lots.values()]
+    const first = facts[0]!
+    return {value: facts.reduce((s, f) => s + f.value, 0), source: 'document',
+      from: {...first.from!, quote: `somme des montants de ${lots.size} lots (${first.from!.quote} …)`}}
+  }
+  return largest
+}
+
+// CCAG named in the CCAP: the surest sign of the contract's nature.
+const NATURE_SIGNS: Array<[RegExp, Nature | 'supplies-or-services']> = [
+  [/ccag[- ]?(?:travaux|trx)|cahier des clauses administratives generales (?:applicables aux marches publics )?de travaux|marches? (?:public )?de travaux|accord-cadre de travaux/, 'works'],
+  [/ccag[- ]?(?:pi|prestations intellectuelles|moe|maitrise d'oeuvre)|prestations intellectuelles|marches? (?:public )?de services/, 'services'],
+  [/ccag[- ]?(?:mi|marches industriels)|marches? (?:public )?de fournitures/, 'supplies'],
+  [/ccag[- ]?(?:fcs|fournitures courantes|tic|techniques de l'information)/, 'supplies-or-services'],
+]
+
+function inferNature(documents: DraftDocument[]): Fact<Nature | 'supplies-or-services'> | undefined {
+  const ordered = [...documents].sort((a, b) => rank(a.kind) - rank(b.kind))
+  for (const [pattern, nature] of NATURE_SIGNS) {
+    for (const [doc, seg, folded] of sentences(ordered)) if (pattern.test(folded)) return docFact(nature, doc, seg)
+  }
+  return undefined
+}
+
+function rank(kind: string): number {
+  return ['CCAP', 'RC', 'AE', 'notice', 'CCTP', 'other'].indexOf(kind)
+}
+
+const BUYER_SIGNS: Array<[RegExp, BuyerType]> = [
+  [/entite adjudicatrice|operateur de reseau|reseaux? (?:d'eau|d'energie|de transport)|secteurs? speciaux/, 'utility'],
+  [/\bministere\b|\bl'etat\b|prefecture|direction (?:departementale|regionale|interministerielle|generale)|services? de l'etat|\bdreal\b|rectorat/, 'central'],
+  [/\bcommune\b|\bville de\b|departement (?:de|du|des)|conseil (?:departemental|regional)|\bregion\b|communaute (?:de communes|d'agglomeration|urbaine)|metropole|syndicat|\bccas\b|\bsdis\b|office public|centre hospitalier|etablissement public (?:local|de sante)|collectivite/, 'local'],
+]
+
+function inferBuyer(documents: DraftDocument[]): Fact<BuyerType> | undefined {
+  for (const [pattern, buyer] of BUYER_SIGNS) {
+    for (const [doc, seg, folded] of sentences(documents.map((d) => ({...d, segments: d.segments.slice(0, 40)})))) {
+      if (pattern.test(folded)) return docFact(buyer, doc, seg)
+    }
+  }
+  return undefined
+}
+
+function inferDates(documents: DraftDocument[]): Pick<DossierFacts, 'consultationDate' | 'launchedBy'> {
+  const out: Pick<DossierFacts, 'consultationDate' | 'launchedBy'> = {}
+  for (const [doc, seg, folded] of sentences(documents)) {
+    const date = readDate(folded)
+    if (!date) continue
+    if (!out.consultationDate && DISPATCH.test(folded)) out.consultationDate = docFact(date, doc, seg)
+    if (!out.launchedBy && DEADLINE.test(folded)) out.launchedBy = docFact(date, doc, seg)
+  }
+  return out
+}
+
+export interface FactFlags {
+  consultationDate?: string
+  estimatedValue?: number
+  nature?: Nature
+  buyer?: BuyerType
+  today: string
+}
+
+/** Flags first, then the documents; the consultation date defaults to today. */
+export function inferFacts(documents: DraftDocument[], flags: FactFlags): DossierFacts {
+  const dates = inferDates(documents)
+  const facts: DossierFacts = {}
+  if (flags.consultationDate) facts.consultationDate = {value: flags.consultationDate, source: 'flag'}
+  else if (dates.consultationDate) facts.consultationDate = dates.consultationDate
+  else {
+    // Only a deadline for offers: the consultation is launched on or before it. A deadline still
+    // to come means the draft is published now; a past one bounds the launch date.
+    if (dates.launchedBy) facts.launchedBy = dates.launchedBy
+    if (!dates.launchedBy || dates.launchedBy.value >= flags.today) facts.consultationDate = {value: flags.today, source: 'default'}
+  }
+  const value = flags.estimatedValue === undefined ? inferValue(documents) : {value: flags.estimatedValue, source: 'flag' as const}
+  if (value) facts.estimatedValue = value
+  const nature = flags.nature ? {value: flags.nature, source: 'flag' as const} : inferNature(documents)
+  if (nature) facts.nature = nature
+  const buyer = flags.buyer ? {value: flags.buyer, source: 'flag' as const} : inferBuyer(documents)
+  if (buyer) facts.buyer = buyer
+  return facts
+}
