@@ -83,6 +83,11 @@ function targetLines(run: EvalRun): string[] {
   const lines = ['', `== targets on all sets pooled: ${checks.length - failed.length}/${checks.length} met` +
     ` (category F1 >= ${TARGETS.categoryF1}, macro-F1 >= ${TARGETS.macroF1}, negatives >= ${TARGETS.negativesShare}, quantities >= ${TARGETS.quantityShare})`]
   for (const c of failed) lines.push(`  MISSED ${c.name}: ${num(c.value)} < ${c.target}`)
+  for (const set of run.sets) {
+    const own = checkTargets(set.detector)
+    const missed = own.filter((c) => !c.pass).map((c) => c.name)
+    lines.push(`  ${set.name} alone: ${own.length - missed.length}/${own.length} met${missed.length > 0 ? ` (missed: ${missed.join(', ')})` : ''}`)
+  }
   if (run.pipelineErrors.length > 0) lines.push(`  (${run.pipelineErrors.length} items were not scored: the figures are incomplete)`)
   return lines
 }
