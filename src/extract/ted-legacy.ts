@@ -88,14 +88,16 @@ export function readTedLegacy(root: XmlElement, path: string): ExtractedDocument
   return noticeDocument('ted-xml', path, text, codes, legacyFacts(root, original, textForm))
 }
 
+/** Elements that are one award criterion; their parent is one set of criteria (weights relative to it). */
+const CRITERION_ITEMS = new Set(['AC_QUALITY', 'AC_COST', 'AC_PRICE', 'AC_CRITERIA', 'AC_CRITERION'])
+
 function walk(el: XmlElement, ctx: Ctx, text: NoticeText): void {
+  if (el.children.some((c) => CRITERION_ITEMS.has(c.name))) awardCriteria(el, ctx, text)
   for (const c of el.children) {
-    if (SKIP.test(c.name)) continue
+    if (SKIP.test(c.name) || CRITERION_ITEMS.has(c.name)) continue
     if (c.name === 'OBJECT_DESCR' || c.name === 'AWARD_CONTRACT') {
       const lot = textOf(child(c, 'LOT_NO')).trim()
       walk(c, lot ? {lot} : ctx, text)
-    } else if (c.name === 'AC') {
-      awardCriteria(c, ctx, text)
     } else if (children(c, 'CRITERIA_DEFINITION').length > 0) {
       defenceCriteria(c, ctx, text)
     } else if (isParagraphField(c) || ((c.name === 'TITLE' || c.name === 'LOT_TITLE') && c.children.length === 0)) {
@@ -108,14 +110,18 @@ function walk(el: XmlElement, ctx: Ctx, text: NoticeText): void {
   }
 }
 
-/** II.2.5: AC_QUALITY / AC_COST (criterion + weighting), AC_PRICE (weighting only). */
-function awardCriteria(ac: XmlElement, ctx: Ctx, text: NoticeText): void {
+/**
+ * II.2.5 (and its variants across forms): AC_QUALITY / AC_COST / AC_CRITERIA (criterion +
+ * weighting), AC_PRICE (weighting only), or bare AC_CRITERION (concessions F24/F25, listed by
+ * order of importance), usually under AC, sometimes directly under OBJECT_DESCR or a DIRECTIVE_* element.
+ */
+function awardCriteria(group: XmlElement, ctx: Ctx, text: NoticeText): void {
   const items: Array<{name: string; field: string; weighting?: string}> = []
-  for (const c of ac.children) {
-    if (c.name === 'AC_QUALITY' || c.name === 'AC_COST') {
+  for (const c of group.children) {
+    if (c.name === 'AC_PRICE') items.push({name: 'Prix', field: 'AC_PRICE', weighting: textOf(child(c, 'AC_WEIGHTING'))})
+    else if (c.name === 'AC_CRITERION') items.push({name: textOf(c), field: 'AC_CRITERION'})
+    else if (CRITERION_ITEMS.has(c.name)) {
       items.push({name: textOf(child(c, 'AC_CRITERION')), field: c.name, weighting: textOf(child(c, 'AC_WEIGHTING'))})
-    } else if (c.name === 'AC_PRICE') {
-      items.push({name: 'Prix', field: 'AC_PRICE', weighting: textOf(child(c, 'AC_WEIGHTING'))})
     }
   }
   addCriteria(items, ctx, text, "Critères d'attribution")
