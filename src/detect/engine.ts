@@ -1,16 +1,260 @@
-// STUB (rule engine v1 is being written): the API the pipeline calls.
-import type {Finding, TenderDocument} from '../core/model.js'
+// The matcher: a document's sentences against the compiled rule base. The document is folded
+// once, the prefilter finds the (sentence, rule) pairs worth trying, and only those run their
+// full conditions: context, anchors, require/all/not, negation, boilerplate, quantities.
 
-export interface RuleBase {
-  /** Stable hash of every rule file's content: a document is re-analysed when it changes. */
-  hash: string
-  rules: unknown[]
+import type {Finding, Quantities, Segment, TenderDocument} from '../core/model.js'
+import {foldText} from '../text/normalize.js'
+import {frenchStem, sameStem} from '../text/stem.js'
+import {boilerplateFor} from './boilerplate.js'
+import {NegationScope} from './negation.js'
+import {criterionWeight, insertionHours, insertionShare, statedTotal} from './quantities.js'
+import type {CategoryCodes, Context, Pattern, Rule, RuleBase} from './types.js'
+import {fold} from '../text/normalize.js'
+
+export {loadRuleBase, defaultRulesDir, ENGINE_VERSION} from './rules.js'
+export type {RuleBase, Rule, CategoryCodes} from './types.js'
+
+/** A finding with its category's codes (DECP value, eForms codes, OCDS goal and strategy). */
+export interface DetectedFinding extends Finding {
+  codes: CategoryCodes
 }
 
-export function loadRuleBase(_dir?: string): RuleBase {
-  return {hash: 'none', rules: []}
+/** The folded document: all sentences joined by "\n", with each sentence's range in both forms. */
+interface FoldedDocument {
+  original: string
+  folded: string
+  map: Int32Array
+  origStart: number[]
+  foldStart: number[]
+  foldEnd: number[]
 }
 
-export function detect(_doc: TenderDocument, _rules: RuleBase): Finding[] {
-  return []
+function foldDocument(segments: Segment[]): FoldedDocument {
+  const origStart: number[] = []
+  let at = 0
+  for (const s of segments) {
+    origStart.push(at)
+    at += s.text.length + 1
+  }
+  const original = segments.map((s) => s.text).join('\n')
+  const {text: folded, map} = foldText(original)
+  const foldStart: number[] = []
+  const foldEnd: number[] = []
+  let k = 0
+  segments.forEach((s, i) => {
+    while (map[k]! < origStart[i]!) k++
+    foldStart.push(k)
+    let e = k
+    while (map[e]! < origStart[i]! + s.text.length) e++
+    foldEnd.push(e)
+    k = e
+  })
+  return {original, folded, map, origStart, foldStart, foldEnd}
+}
+
+interface Hit {
+  rule: Rule
+  anchor: [number, number] // in the sentence's folded text
+}
+
+/** Table-of-contents lines ("4.5 Insertion professionnelle ........ 5") repeat headings: never findings. */
+const TABLE_OF_CONTENTS = /(?:\.\s?){6,}\s*\d|(?:…\s?){3,}/
+
+const sectionFoldCache = new Map<string, string>()
+function foldedHeading(h: string): string {
+  let f = sectionFoldCache.get(h)
+  if (f === undefined) {
+    f = fold(h)
+    if (sectionFoldCache.size > 10_000) sectionFoldCache.clear()
+    sectionFoldCache.set(h, f)
+  }
+  return f
+}
+
+function test(patterns: Pattern[], text: string): boolean {
+  for (const p of patterns) {
+    p.regex.lastIndex = 0
+    if (p.regex.test(text)) return true
+  }
+  return false
+}
+
+function contextHolds(c: Context, doc: TenderDocument, seg: Segment, text: string): boolean {
+  if (c.kinds && !c.kinds.includes(doc.kind)) return false
+  if (c.roles && !(seg.role && c.roles.includes(seg.role))) return false
+  if (c.sections && !(seg.section ?? []).some((h) => test(c.sections!, foldedHeading(h)))) return false
+  if (c.fields && !(seg.field && test(c.fields, fold(seg.field)))) return false
+  if (c.text && !test(c.text, text)) return false
+  return true
+}
+
+function inContext(rule: Rule, doc: TenderDocument, seg: Segment, text: string): boolean {
+  if (rule.where.length > 0 && !rule.where.some((c) => contextHolds(c, doc, seg, text))) return false
+  return !rule.whereNot.some((c) => contextHolds(c, doc, seg, text))
+}
+
+/** Ranges of the rule's anchor words in a sentence: `any` patterns, then stem-checked terms. */
+function anchors(rule: Rule, text: string, original: (s: number, e: number) => string): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  for (const p of rule.any) {
+    p.regex.lastIndex = 0
+    let m: RegExpExecArray | null
+    while ((m = p.regex.exec(text)) && out.length < 8) {
+      out.push([m.index, m.index + m[0].length])
+      if (m[0].length === 0) p.regex.lastIndex++
+    }
+  }
+  for (const t of rule.terms) {
+    t.regex.lastIndex = 0
+    let m: RegExpExecArray | null
+    while ((m = t.regex.exec(text)) && out.length < 8) {
+      let pos = m.index
+      let ok = true
+      for (let g = 1; g < m.length && ok; g++) {
+        const word = m[g]!
+        const at = text.indexOf(word, pos)
+        ok = sameStem(frenchStem(original(at, at + word.length)), t.stems[g - 1]!)
+        pos = at + word.length
+      }
+      if (ok) out.push([m.index, m.index + m[0].length])
+    }
+  }
+  return out.sort((a, b) => a[0] - b[0])
+}
+
+/** The text `n` words either side of a range. */
+function around(text: string, [s, e]: [number, number], n: number): string {
+  let a = s
+  for (let w = 0; a > 0 && w <= n; a--) if (text[a - 1] === ' ') w++
+  let b = e
+  for (let w = 0; b < text.length && w <= n; b++) if (text[b] === ' ') w++
+  return text.slice(a, b)
+}
+
+export class Matcher {
+  private readonly negation: NegationScope
+
+  constructor(private readonly base: RuleBase) {
+    this.negation = new NegationScope(base.negation)
+  }
+
+  detect(doc: TenderDocument): DetectedFinding[] {
+    const segs = doc.segments
+    if (segs.length === 0) return []
+    const fd = foldDocument(segs)
+    const candidates = this.candidates(fd, segs.length)
+    const findings: DetectedFinding[] = []
+    let total: number | undefined | null = null
+    const docTotal = () => (total === null ? (total = statedTotal(fd.folded)) : total)
+    for (const [i, ruleIdx] of candidates) {
+      const hits: Hit[] = []
+      for (const r of [...ruleIdx].sort((a, b) => a - b)) {
+        const hit = this.evaluate(this.base.rules[r]!, doc, fd, i)
+        if (hit) hits.push(hit)
+      }
+      findings.push(...this.toFindings(hits, fd, segs, i, docTotal))
+    }
+    return findings
+  }
+
+  /** Sentence index -> rule indexes whose keywords occur in it. */
+  private candidates(fd: FoldedDocument, count: number): Map<number, Set<number>> {
+    const out = new Map<number, Set<number>>()
+    let seg = 0
+    this.base.prefilter.scan(fd.folded, (pos, rules) => {
+      while (seg < count && fd.foldEnd[seg]! <= pos) seg++
+      if (seg >= count || pos < fd.foldStart[seg]!) return
+      let set = out.get(seg)
+      if (!set) out.set(seg, (set = new Set()))
+      for (const r of rules) set.add(r)
+    })
+    return out
+  }
+
+  private evaluate(rule: Rule, doc: TenderDocument, fd: FoldedDocument, i: number): Hit | undefined {
+    const seg = doc.segments[i]!
+    const fs = fd.foldStart[i]!
+    const text = fd.folded.slice(fs, fd.foldEnd[i]!)
+    if (!inContext(rule, doc, seg, text)) return undefined
+    if (TABLE_OF_CONTENTS.test(text)) return undefined
+    const original = (s: number, e: number) => fd.original.slice(fd.map[fs + s]!, fd.map[fs + e]!)
+    // A sentence ending with a colon introduces what follows ("un nombre d'heures d'insertion :"
+    // then "Lot unique : 35 H ..."): conditions may be met by the next sentence.
+    const continued = /:\s*$/.test(text) && i + 1 < doc.segments.length ? `${text} ${fd.folded.slice(fd.foldStart[i + 1]!, fd.foldEnd[i + 1]!)}` : text
+    for (const anchor of anchors(rule, text, original)) {
+      const scope = rule.window ? around(continued, anchor, rule.window) : continued
+      if (rule.all.some((p) => !test([p], scope))) continue
+      if (rule.require.length > 0 && !test(rule.require, scope)) continue
+      if (test(rule.not, scope)) continue
+      if (rule.negation) {
+        const next = i + 1 < doc.segments.length ? fd.folded.slice(fd.foldStart[i + 1]!, fd.foldEnd[i + 1]!) : undefined
+        const span = {text: fd.folded, segStart: fs, segEnd: fd.foldEnd[i]!, start: fs + anchor[0], end: fs + anchor[1], next}
+        if (this.negation.negated(span)) continue
+      }
+      if (rule.boilerplate && boilerplateFor(this.base.boilerplate, text, rule.category)) return undefined
+      return {rule, anchor}
+    }
+    return undefined
+  }
+
+  private quantities(hit: Hit, text: string, next: string | undefined, seg: Segment, docTotal: () => number | undefined): Quantities | undefined {
+    const q: Quantities = {}
+    const peek = next !== undefined && (/[:]\s*$/.test(text) || next.length <= 40) ? next : undefined
+    for (const kind of hit.rule.quantities) {
+      let v: number | undefined
+      if (kind === 'hours') v = insertionHours(text, hit.anchor) ?? (peek ? insertionHours(peek) : undefined)
+      else if (kind === 'percent') v = insertionShare(text, hit.anchor) ?? (peek ? insertionShare(peek) : undefined)
+      else v = seg.weight ?? criterionWeight(text, hit.anchor, docTotal()) ?? (peek ? criterionWeight(peek, undefined, docTotal()) : undefined)
+      if (v !== undefined) q[kind] = v
+    }
+    return Object.keys(q).length > 0 ? q : undefined
+  }
+
+  /** At most one finding per category in a sentence: the first rule's, with quantities completed by the others. */
+  private toFindings(hits: Hit[], fd: FoldedDocument, segs: Segment[], i: number, docTotal: () => number | undefined): DetectedFinding[] {
+    const seg = segs[i]!
+    const text = fd.folded.slice(fd.foldStart[i]!, fd.foldEnd[i]!)
+    const next = i + 1 < segs.length ? fd.folded.slice(fd.foldStart[i + 1]!, fd.foldEnd[i + 1]!) : undefined
+    const byCategory = new Map<string, DetectedFinding>()
+    for (const hit of hits) {
+      const quantities = this.quantities(hit, text, next, seg, docTotal)
+      const existing = byCategory.get(hit.rule.category)
+      if (existing) {
+        if (quantities) existing.quantities = {...quantities, ...existing.quantities}
+        continue
+      }
+      const f: DetectedFinding = {
+        category: hit.rule.category, rule: hit.rule.id, start: seg.start, end: seg.end,
+        quote: quoteOf(seg, fd, i, hit.anchor), legal: hit.rule.legal, codes: this.base.categories[hit.rule.category],
+      }
+      if (seg.page !== undefined) f.page = seg.page
+      if (seg.section) f.section = seg.section
+      if (seg.lot !== undefined) f.lot = seg.lot
+      if (quantities) f.quantities = quantities
+      byCategory.set(hit.rule.category, f)
+    }
+    return [...byCategory.values()]
+  }
+}
+
+const MAX_QUOTE = 600
+
+/** The sentence as in the document; a long one is cut around the matched words. */
+function quoteOf(seg: Segment, fd: FoldedDocument, i: number, anchor: [number, number]): string {
+  if (seg.text.length <= MAX_QUOTE) return seg.text
+  const fs = fd.foldStart[i]!
+  const a = fd.map[fs + anchor[0]]! - fd.origStart[i]!
+  const b = fd.map[fs + anchor[1]]! - fd.origStart[i]!
+  const from = Math.max(0, Math.min(a - 200, b + 200 - MAX_QUOTE))
+  const to = Math.min(seg.text.length, from + MAX_QUOTE)
+  return `${from > 0 ? '…' : ''}${seg.text.slice(from, to).trim()}${to < seg.text.length ? '…' : ''}`
+}
+
+const matchers = new WeakMap<RuleBase, Matcher>()
+
+/** Findings of one document; at most one per category per sentence. */
+export function detect(doc: TenderDocument, rules: RuleBase): DetectedFinding[] {
+  let m = matchers.get(rules)
+  if (!m) matchers.set(rules, (m = new Matcher(rules)))
+  return m.detect(doc)
 }

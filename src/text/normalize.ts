@@ -33,37 +33,76 @@ export interface FoldedText {
   map: Int32Array
 }
 
-const foldCache = new Map<string, string>()
+const foldCache = new Map<number, string>()
 
-function foldChar(c: string): string {
-  let f = foldCache.get(c)
+function foldCode(code: number): string {
+  let f = foldCache.get(code)
   if (f === undefined) {
+    const c = String.fromCharCode(code)
     if (c === 'œ' || c === 'Œ') f = 'oe'
     else if (c === 'æ' || c === 'Æ') f = 'ae'
     else if (c === 'ß') f = 'ss'
     else f = c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
     if (f.length === 0) f = ' '
-    foldCache.set(c, f)
+    foldCache.set(code, f)
   }
   return f
 }
 
-/** Lower case, accents stripped, œ -> oe: the form rules are matched against. */
-export function foldText(text: string): FoldedText {
-  const out: string[] = []
-  const map: number[] = []
-  let i = 0
-  for (const c of text) {
-    let f: string
-    const code = c.charCodeAt(0)
-    if (code < 128) f = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c
-    else f = foldChar(c)
-    for (let k = 0; k < f.length; k++) map.push(i)
-    out.push(f)
-    i += c.length
+/** Folded code unit per BMP code unit when it folds to exactly one unit; 0 = not computed, -1 = several units. */
+const SINGLE = new Int32Array(0x10000)
+
+function singleFold(code: number): number {
+  let v = SINGLE[code]!
+  if (v === 0) {
+    const f = foldCode(code)
+    v = f.length === 1 ? f.charCodeAt(0) : -1
+    SINGLE[code] = v
   }
-  map.push(i)
-  return {text: out.join(''), map: Int32Array.from(map)}
+  return v
+}
+
+/**
+ * Lower case, accents stripped, œ -> oe: the form rules are matched against.
+ * Written as a loop over UTF-16 code units into typed arrays because the engine folds every
+ * document once and must keep up with tens of MB/s; surrogate pairs pass through unchanged.
+ */
+export function foldText(text: string): FoldedText {
+  const n = text.length
+  let out = new Uint16Array(n + 16)
+  let map = new Int32Array(n + 17)
+  let k = 0
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 128) {
+      out[k] = code >= 65 && code <= 90 ? code + 32 : code
+      map[k++] = i
+      continue
+    }
+    const v = code >= 0xd800 && code <= 0xdfff ? code : SINGLE[code]! > 0 ? SINGLE[code]! : singleFold(code)
+    if (v >= 0) {
+      out[k] = v
+      map[k++] = i
+      continue
+    }
+    const f = foldCode(code)
+    // Room for this expansion and one unit for every code unit still to come.
+    if (k + f.length + (n - i) + 1 > out.length) {
+      const grownOut = new Uint16Array(out.length * 2 + f.length)
+      grownOut.set(out)
+      out = grownOut
+      const grownMap = new Int32Array(grownOut.length + 1)
+      grownMap.set(map)
+      map = grownMap
+    }
+    for (let j = 0; j < f.length; j++) {
+      out[k] = f.charCodeAt(j)
+      map[k++] = i
+    }
+  }
+  map[k] = n
+  const folded = Buffer.from(out.buffer, out.byteOffset, k * 2).toString('utf16le')
+  return {text: folded, map: k + 1 === map.length ? map : map.slice(0, k + 1)}
 }
 
 /** Folded form of a short string (patterns, keywords), without the offset map. */

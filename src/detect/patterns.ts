@@ -1,0 +1,188 @@
+// Patterns of the rule base: folding a rule author's regex to the matching form (accents and case
+// removed, escapes kept), finding the literal words a pattern cannot match without (the keywords
+// of the prefilter), and French-stem terms.
+
+import {fold} from '../text/normalize.js'
+import {frenchStem} from '../text/stem.js'
+
+/** Fold the literal characters of a regex source; escapes (\b, \d, \p{L}...) are kept as written. */
+export function foldPattern(source: string): string {
+  let out = ''
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!
+    if (c === '\\') {
+      const next = source[i + 1] ?? ''
+      if ((next === 'p' || next === 'P' || next === 'u') && source[i + 2] === '{') {
+        const close = source.indexOf('}', i)
+        out += source.slice(i, close + 1)
+        i = close
+      } else {
+        out += c + next
+        i++
+      }
+      continue
+    }
+    // Curly apostrophes in a rule file are the same apostrophe as in the normalised text.
+    out += c === '\u2019' ? "'" : fold(c)
+  }
+  return out
+}
+
+/** Compile a folded pattern, or return the engine's error message. */
+export function compileRegex(source: string, flags = 'g'): RegExp | string {
+  try {
+    return new RegExp(foldPattern(source), flags)
+  } catch (error) {
+    return (error as Error).message.replace(/^Invalid regular expression: /, '')
+  }
+}
+
+const MIN_KEYWORD = 3
+
+/**
+ * Literal strings at least one of which every match of the pattern contains, or null when the
+ * pattern has no such literal of 3+ characters. Used to index rules: a sentence without any of
+ * a rule's keywords is never tried against that rule.
+ */
+export function requiredLiterals(foldedSource: string): string[] | null {
+  return alternation(foldedSource)
+}
+
+function alternation(src: string): string[] | null {
+  const branches = splitTop(src, '|')
+  const out = new Set<string>()
+  for (const b of branches) {
+    const lits = sequence(b)
+    if (!lits) return null
+    for (const l of lits) out.add(l)
+  }
+  return [...out]
+}
+
+/** Split at a top-level separator (outside groups and character classes). */
+function splitTop(src: string, sep: string): string[] {
+  const parts: string[] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]
+    if (c === '\\') i++
+    else if (c === '[') i = classEnd(src, i)
+    else if (c === '(') depth++
+    else if (c === ')') depth--
+    else if (c === sep && depth === 0) {
+      parts.push(src.slice(start, i))
+      start = i + 1
+    }
+  }
+  parts.push(src.slice(start))
+  return parts
+}
+
+function classEnd(src: string, i: number): number {
+  let j = i + 1
+  if (src[j] === '^') j++
+  if (src[j] === ']') j++
+  for (; j < src.length; j++) {
+    if (src[j] === '\\') j++
+    else if (src[j] === ']') return j
+  }
+  return src.length
+}
+
+function groupEnd(src: string, i: number): number {
+  let depth = 0
+  for (let j = i; j < src.length; j++) {
+    const c = src[j]
+    if (c === '\\') j++
+    else if (c === '[') j = classEnd(src, j)
+    else if (c === '(') depth++
+    else if (c === ')' && --depth === 0) return j
+  }
+  return src.length
+}
+
+/** Length of a quantifier at src[i] and whether it allows zero repetitions. */
+function quantifier(src: string, i: number): {len: number; optional: boolean} {
+  const c = src[i]
+  let len = 0
+  let optional = false
+  if (c === '?' || c === '*') [len, optional] = [1, true]
+  else if (c === '+') len = 1
+  else if (c === '{') {
+    const m = /^\{(\d*)(,\d*)?\}/.exec(src.slice(i))
+    if (m) [len, optional] = [m[0].length, (m[1] ?? '') === '' || Number(m[1]) === 0]
+  }
+  if (len > 0 && (src[i + len] === '?' || src[i + len] === '+')) len++
+  return {len, optional}
+}
+
+const SPECIAL_ESCAPES = /[dDwWsSbBnrtfv0-9pPuxck]/
+
+/** Best literal option of a concatenation: the longest mandatory run, or a mandatory group's alternatives. */
+function sequence(src: string): string[] | null {
+  const options: string[][] = []
+  let run = ''
+  const endRun = () => {
+    if (run.length >= MIN_KEYWORD) options.push([run])
+    run = ''
+  }
+  for (let i = 0; i < src.length; ) {
+    const c = src[i]!
+    let atom: string | null = null
+    let groupLits: string[] | null = null
+    let next = i + 1
+    if (c === '\\') {
+      const e = src[i + 1] ?? ''
+      next = i + 2
+      if (!SPECIAL_ESCAPES.test(e)) atom = e
+      else if ((e === 'p' || e === 'P' || e === 'u') && src[i + 2] === '{') next = src.indexOf('}', i) + 1
+    } else if (c === '[') next = classEnd(src, i) + 1
+    else if (c === '(') {
+      const end = groupEnd(src, i)
+      let inner = src.slice(i + 1, end)
+      const lookaround = /^\?(?:<?[=!])/.test(inner)
+      inner = inner.replace(/^\?(?::|<[A-Za-z]\w*>)/, '')
+      if (!lookaround) groupLits = alternation(inner)
+      next = end + 1
+    } else if (!'.^$|)'.includes(c)) atom = c
+    const q = quantifier(src, next)
+    if (atom !== null && !q.optional) {
+      run += atom
+      if (q.len > 0) endRun()
+    } else {
+      endRun()
+      if (groupLits && !q.optional) options.push(groupLits)
+    }
+    i = next + q.len
+  }
+  endRun()
+  if (options.length === 0) return null
+  // Prefer the option whose shortest literal is longest (fewest false candidates).
+  options.sort((a, b) => Math.min(...b.map((s) => s.length)) - Math.min(...a.map((s) => s.length)) || a.length - b.length)
+  return options[0]!
+}
+
+/** A plain phrase matched by French stems: "clause environnementale" also finds "clauses environnementales". */
+export interface Term {
+  source: string
+  regex: RegExp
+  stems: string[]
+  keyword: string
+}
+
+/** Compile a term; null when it has no word. */
+export function compileTerm(source: string): Term | null {
+  const words = source.match(/[\p{L}\p{N}]+/gu)
+  if (!words) return null
+  const stems = words.map((w) => frenchStem(w))
+  // Each word: its folded stem then any letters; words separated by 1-3 non-letters ("d'", " - ").
+  const parts = stems.map((s) => `(${escapeRegex(s.slice(0, Math.max(1, s.length - 2)))}[a-z0-9]*)`)
+  const regex = new RegExp(`\\b${parts.join('[^a-z0-9]{1,3}')}\\b`, 'g')
+  const keyword = stems.reduce((a, b) => (b.length > a.length ? b : a), '')
+  return {source, regex, stems, keyword: keyword.slice(0, Math.max(1, keyword.length - 2))}
+}
+
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

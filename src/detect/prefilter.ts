@@ -1,0 +1,70 @@
+// The prefilter: one regex, built as a trie of every rule's keywords, scans a document's folded
+// text once; only the (sentence, rule) pairs it points at run their full conditions. The cost is
+// linear in the text and nearly independent of the number of rules.
+
+import {escapeRegex} from './patterns.js'
+
+interface TrieNode {
+  children: Map<string, TrieNode>
+  end: boolean
+}
+
+function trieRegex(node: TrieNode): string {
+  const branches: string[] = []
+  // Longer continuations first, so that a match is the longest keyword at its position.
+  for (const [ch, child] of [...node.children].sort(([a], [b]) => a.localeCompare(b))) {
+    branches.push(escapeRegex(ch) + trieRegex(child))
+  }
+  if (branches.length === 0) return ''
+  const alt = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`
+  return node.end ? `(?:${alt})?` : alt
+}
+
+export class Prefilter {
+  private readonly regex: RegExp | null
+  /** Rule indexes per keyword. */
+  private readonly rulesOf = new Map<string, number[]>()
+  private readonly keywords: string[]
+
+  constructor(keywordsByRule: Array<string[]>) {
+    const root: TrieNode = {children: new Map(), end: false}
+    keywordsByRule.forEach((keywords, rule) => {
+      for (const k of keywords) {
+        const list = this.rulesOf.get(k)
+        if (list) {
+          if (!list.includes(rule)) list.push(rule)
+        } else this.rulesOf.set(k, [rule])
+      }
+    })
+    this.keywords = [...this.rulesOf.keys()]
+    for (const k of this.keywords) {
+      let node = root
+      for (const ch of k) {
+        let child = node.children.get(ch)
+        if (!child) node.children.set(ch, (child = {children: new Map(), end: false}))
+        node = child
+      }
+      node.end = true
+    }
+    this.regex = this.keywords.length > 0 ? new RegExp(trieRegex(root), 'g') : null
+  }
+
+  /**
+   * Calls `hit(position, rules)` for every keyword occurrence, in text order. Keywords that are
+   * prefixes of the longest match at a position, or that start inside it, are reported too.
+   */
+  scan(text: string, hit: (position: number, rules: readonly number[]) => void): void {
+    if (!this.regex) return
+    const re = this.regex
+    re.lastIndex = 0
+    let m: RegExpExecArray | null
+    while ((m = re.exec(text))) {
+      const found = m[0]
+      for (let len = 1; len <= found.length; len++) {
+        const rules = this.rulesOf.get(found.slice(0, len))
+        if (rules) hit(m.index, rules)
+      }
+      re.lastIndex = m.index + 1
+    }
+  }
+}

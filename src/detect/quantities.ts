@@ -1,0 +1,139 @@
+// Quantities stated next to a clause, read from folded text (lower case, no accents):
+// insertion hours ("1 250 heures", "350 h", "1.800 heures"), share of hours ("5 %", "cinq pour
+// cent des heures") and award-criterion weight ("20 points sur 100", "pondération : 15 %",
+// "40 pts" out of a total stated elsewhere). The value nearest to the matched words wins.
+
+/** A number as French documents write it: "1 250", "1.800" (thousands), "12,5" or "12.5" (decimals). */
+const NUM = String.raw`(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d+)(?:[,.](\d{1,2}))?(?!\d)`
+
+export function parseFrenchNumber(intPart: string, decimals?: string): number {
+  const n = Number(intPart.replace(/[ .]/g, ''))
+  return decimals ? n + Number(`0.${decimals}`) : n
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10,
+  onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30,
+  quarante: 40, cinquante: 50, soixante: 60, cent: 100, cents: 100,
+}
+
+/** "cinq" -> 5, "vingt-cinq" -> 25, "soixante-quinze" -> 75, "quatre-vingt-dix" -> 90; undefined otherwise. */
+export function frenchNumberWords(words: string): number | undefined {
+  const parts = words.split(/[\s-]+/).filter((w) => w && w !== 'et')
+  if (parts.length === 0 || parts.some((p) => UNITS[p] === undefined)) return undefined
+  let total = 0
+  let current = 0
+  for (const p of parts) {
+    const v = UNITS[p]!
+    if (v === 100) current = (current || 1) * 100
+    else if (v === 20 && current > 0 && current < 10) current *= 20 // quatre-vingt
+    else current += v
+  }
+  total += current
+  return total
+}
+
+interface Candidate {
+  value: number
+  start: number
+  end: number
+  preferred?: boolean
+}
+
+/** The candidate nearest to the matched words: after them first (within `after` chars), then before. */
+function nearest(cands: Candidate[], anchor: [number, number] | undefined, after = 160, before = 80): number | undefined {
+  if (cands.length === 0) return undefined
+  if (!anchor) return (cands.find((c) => c.preferred) ?? cands[0])!.value
+  const pool = cands.some((c) => c.preferred) ? cands.filter((c) => c.preferred) : cands
+  let best: Candidate | undefined
+  let bestDistance = Infinity
+  for (const c of pool) {
+    const d = c.start >= anchor[1] ? c.start - anchor[1] : c.end <= anchor[0] ? (anchor[0] - c.end) * (after / before) : 0
+    if (d < bestDistance) [best, bestDistance] = [c, d]
+  }
+  return best && bestDistance <= after ? best.value : pool.length === 1 ? pool[0]!.value : undefined
+}
+
+const HOURS = new RegExp(`${NUM}\\s*(heures?|h)\\b(?!\\s*\\d)`, 'g')
+const HOUR_RANGE = /(?:\bde|\ba|\bentre|-)\s*$/
+const INSERTION_NEAR = /^[^.;]{0,40}(insertion|de travail|reservee|dediee|au benefice|en faveur)/
+
+/** Insertion hours stated in a sentence. Times of day ("9 h 30", "de 9 h à 17 h") are skipped. */
+export function insertionHours(text: string, anchor?: [number, number]): number | undefined {
+  const cands: Candidate[] = []
+  HOURS.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = HOURS.exec(text))) {
+    const start = m.index
+    const end = start + m[0].length
+    if (m[3] === 'h' && (HOUR_RANGE.test(text.slice(Math.max(0, start - 8), start)) || /^\s*(a|-)\s*\d/.test(text.slice(end, end + 6)))) continue
+    const value = parseFrenchNumber(m[1]!, m[2])
+    const preferred = INSERTION_NEAR.test(text.slice(end, end + 60))
+    // Less than a working day is the length of an action ("une demi-journée (3h)"), not a volume.
+    if (value <= 0 || (value < 7 && !preferred)) continue
+    cands.push({value, start, end, preferred})
+  }
+  return nearest(cands, anchor)
+}
+
+const NUMBER_WORD = String.raw`(?:(?:zero|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|et)[\s-]*)+`
+const PERCENT = new RegExp(`(?:${NUM}|\\b(${NUMBER_WORD}))\\s*(?:%|pour ?cent\\b|p\\.? ?100\\b)`, 'g')
+
+function percents(text: string): Candidate[] {
+  const out: Candidate[] = []
+  PERCENT.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = PERCENT.exec(text))) {
+    const value = m[1] ? parseFrenchNumber(m[1], m[2]) : frenchNumberWords(m[3]!.trim())
+    if (value !== undefined && value > 0 && value <= 100) out.push({value, start: m.index, end: m.index + m[0].length})
+  }
+  return out
+}
+
+const SHARE_OF = /^\s*(?:\(?[^.;()]{0,12}\)?\s*)?(?:du|des|de la|de l')\s*(?:nombre\s*(?:total\s*)?(?:d')?)?(?:total\s*(?:des\s*)?)?(heures?|main[ -]d'?oeuvre|temps de travail|masse salariale|effectifs?|volume horaire)/
+
+/** Share of the hours (or labour) reserved for insertion, in %; only a percentage of hours or labour counts. */
+export function insertionShare(text: string, anchor?: [number, number]): number | undefined {
+  const cands = percents(text).filter((c) => SHARE_OF.test(text.slice(c.end, c.end + 60)))
+  return nearest(cands, anchor)
+}
+
+const POINTS = new RegExp(`${NUM}\\s*(?:points?|pts?)\\b(?:\\s*(?:sur|/)\\s*${NUM})?`, 'g')
+const FRACTION = new RegExp(`${NUM}\\s*/\\s*(10|20|100|1000)\\b`, 'g')
+const WEIGHTING = new RegExp(`ponder\\w*\\s*(?:de|:|=|a)?\\s*${NUM}(?!\\s*(?:%|points?|pts?\\b|/))`, 'g')
+
+/** Weight of an award criterion in % of the total: 20 points out of 100 is 20. */
+export function criterionWeight(text: string, anchor?: [number, number], statedTotal?: number): number | undefined {
+  const cands = percents(text)
+  let m: RegExpExecArray | null
+  POINTS.lastIndex = 0
+  while ((m = POINTS.exec(text))) {
+    const points = parseFrenchNumber(m[1]!, m[2])
+    const total = m[3] ? parseFrenchNumber(m[3], m[4]) : statedTotal ?? 100
+    if (total > 0 && points <= total) cands.push({value: round((points / total) * 100), start: m.index, end: m.index + m[0].length})
+  }
+  for (const re of [FRACTION, WEIGHTING]) {
+    re.lastIndex = 0
+    while ((m = re.exec(text))) {
+      const value = parseFrenchNumber(m[1]!, m[2])
+      const total = re === FRACTION ? Number(m[3]) : 100
+      if (value <= total) cands.push({value: round((value / total) * 100), start: m.index, end: m.index + m[0].length})
+    }
+  }
+  cands.sort((a, b) => a.start - b.start)
+  return nearest(cands, anchor)
+}
+
+const TOTAL = new RegExp(`(?:\\b(?:notee?s?|notation|bareme|note (?:globale|finale|totale))\\s*(?:sur|de|:)\\s*${NUM}|\\btotal\\s*:?\\s*${NUM}\\s*(?:points|pts))`)
+
+/** A marking scale stated in a document ("noté sur 60", "Total : 200 points"), if any. */
+export function statedTotal(text: string): number | undefined {
+  const m = TOTAL.exec(text)
+  if (!m) return undefined
+  const v = m[1] ? parseFrenchNumber(m[1], m[2]) : parseFrenchNumber(m[3]!, m[4])
+  return v > 0 ? v : undefined
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100
+}
