@@ -126,7 +126,11 @@ export function readMember(zip: ZipFile, entry: Entry, cap: number): Promise<Buf
         }
         chunks.push(chunk)
       })
-      stream.once('error', reject)
+      stream.once('error', (e: Error) => {
+        // yauzl: more bytes than the recorded size. Sizes that lie are the classic way past size checks.
+        if (/too many bytes/.test(e.message)) reject(new ZipLimitError(`it inflates to more than its recorded size of ${formatBytes(entry.uncompressedSize)} (the archive lies about its sizes)`))
+        else reject(e)
+      })
       stream.once('end', () => resolve(Buffer.concat(chunks, size)))
     })
   })
