@@ -98,13 +98,16 @@ const FILLER_END = /\s*(?:\b(?:est|sera|sont|seront|compte(?:ra)?|repr[ée]sente
 
 /** The criterion's name: the words next to its weight, without labels, numbering or filler. */
 export function criterionName(item: Item): string {
-  let text = item.text.replace(WEIGHT, ' ').replace(COEFFICIENT, ' ').replace(SCALE, ' ')
-  const quoted = /[«"“]\s*([^»"”]{2,80}?)\s*[»"”]/u.exec(text)
+  const quoted = /[«"“]\s*([^»"”]{2,80}?)\s*[»"”]/u.exec(item.text)
   if (quoted) return quoted[1]!.trim()
-  text = text.replace(LEAD, '').replace(CRIT_LABEL, '').replace(/\(\s*\)/g, ' ').replace(/\s+/g, ' ').trim()
-  const candidates = text.includes(':')
-    ? [text.slice(text.lastIndexOf(':') + 1), text.slice(0, text.indexOf(':'))]
-    : [text]
+  const text = item.text.replace(SCALE, (m) => ' '.repeat(m.length))
+  const w = WEIGHT.exec(text) ?? COEFFICIENT.exec(text)
+  const before = clean(w ? text.slice(0, w.index) : text)
+  const candidates = before.includes(':')
+    ? [before.slice(before.lastIndexOf(':') + 1), before.slice(0, before.indexOf(':'))]
+    : [before]
+  // "Prix : 60 %" names before the weight; "60 % : prix" or "(40 %) Valeur technique" after it.
+  if (w) candidates.push(clean(text.slice(w.index + w[0].length)).split(/[:(]/)[0] ?? '')
   for (let candidate of candidates) {
     candidate = candidate.replace(CRIT_LABEL, '')
     for (let i = 0; i < 6; i++) {
@@ -112,10 +115,14 @@ export function criterionName(item: Item): string {
       if (next === candidate) break
       candidate = next
     }
-    candidate = candidate.replace(/^[\s:–—\-.,(]+|[\s:–—\-.,(]+$/gu, '').trim()
+    candidate = candidate.replace(/^[\s:–—\-.,()]+|[\s:–—\-.,()]+$/gu, '').trim()
     if (candidate.length >= 2 && !HEADER_WORDS.test(fold(candidate))) return candidate.length > 100 ? `${candidate.slice(0, 99)}…` : candidate
   }
   return ''
+}
+
+function clean(text: string): string {
+  return text.replace(LEAD, '').replace(CRIT_LABEL, '').replace(/\(\s*\)/g, ' ').replace(/\s+/g, ' ').trim()
 }
 
 const SENTENCE = /\b(?:sera|seront|sont|est|doit|doivent|peut|peuvent|pourra|devra|devront|jug[ée]e?s?|analys[ée]e?s?|class[ée]e?s?|retenue?s?|candidats?|acheteur|pouvoir adjudicateur|offres?|suivants?|suivantes?|ci-dessous|ci-apr[èe]s)\b/iu

@@ -70,3 +70,16 @@ export function statesPriceOnly(text: string): boolean {
 
 /** Words that make a table header or a label, not a criterion. */
 export const HEADER_WORDS = /^(?:criteres?(?: d'attribution| de jugement)?|sous[- ]criteres?|ponderations?|notes?|points?|coefficients?|poids|libelles?|total|n°|no|rang|ordre|methode de notation|notation|pourcentage|%)$/
+
+// "en fonction du seul critère du coût global, déterminé selon ...", "critère unique : le coût du cycle de vie".
+const SINGLE = /(?:seul|unique) critere(?: d'attribution| de jugement| retenu| de choix)?(?: (?:est|sera|:))?(?: celui)?(?:\s*(?:du|de la|de l'|des|de|le|la|l'))?\s*([^.;]{3,160})|critere unique(?: d'attribution| de jugement)?\s*(?::|est|sera)?\s*(?:(?:du|de la|de l'|de|le|la|l')\s*)?([^.;]{3,160})/
+
+/** The single criterion a sentence announces, as folded words, or undefined. */
+export function singleCriterion(text: string): string | undefined {
+  const folded = fold(text)
+  const m = SINGLE.exec(folded)
+  if (!m) return undefined
+  const around = folded.slice(Math.max(0, m.index - 40), m.index + 20)
+  if (NEGATED.test(around)) return undefined
+  return (m[1] ?? m[2])!.trim()
+}

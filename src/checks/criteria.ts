@@ -4,7 +4,7 @@
 
 import type {Segment} from '../core/model.js'
 import {fold} from '../text/normalize.js'
-import {criterionKinds, statesPriceOnly, type CriterionKind} from './criteria-lexicon.js'
+import {criterionKinds, singleCriterion, statesPriceOnly, type CriterionKind} from './criteria-lexicon.js'
 import {criterionName, isWeightOnly, looksLikeCriterion, splitItems, type Item, type Marker} from './criteria-items.js'
 import {articleOf} from './locate.js'
 import type {DraftDocument} from './types.js'
@@ -117,7 +117,7 @@ interface Located extends Item {
 /** Read one document's criteria groups (one per lot, or a single group). */
 function parseDocument(doc: DraftDocument): CriteriaGroup[] {
   const passage = criteriaPassage(doc)
-  const groups = new Map<string, {items: Located[]; group: CriteriaGroup}>()
+  const groups = new Map<string, {items: Located[]; group: CriteriaGroup; single?: {text: string; name: string; page?: number}}>()
   const groupFor = (lot: string | undefined, seg: Segment) => {
     const key = lot ?? ''
     let entry = groups.get(key)
@@ -149,6 +149,8 @@ function parseDocument(doc: DraftDocument): CriteriaGroup[] {
     if (statesPriceOnly(seg.text) && !entry.group.priceOnlyStatement) {
       entry.group.priceOnlyStatement = {text: seg.text, ...(seg.page === undefined ? {} : {page: seg.page})}
     }
+    const single = singleCriterion(seg.text)
+    if (single && !entry.group.priceOnlyStatement && !entry.single) entry.single = {text: seg.text, name: single, ...(seg.page === undefined ? {} : {page: seg.page})}
     if (heading !== undefined && seg.text.trim() === heading && isAwardHeading(heading)) continue
     const text = lotStart ? seg.text.replace(/^\s*lot\s*(?:n\s?[°o]\s*)?\d{1,3}\s*[:.\-–—]?\s*/iu, '') : seg.text
     for (const item of splitItems(text)) entry.items.push({...item, ...(seg.page === undefined ? {} : {page: seg.page})})
@@ -159,8 +161,14 @@ function parseDocument(doc: DraftDocument): CriteriaGroup[] {
     if (seg) groupFor(undefined, seg).group.priceOnlyStatement = {text: seg.text, ...(seg.page === undefined ? {} : {page: seg.page})}
   }
   const result: CriteriaGroup[] = []
-  for (const {items, group} of groups.values()) {
+  for (const {items, group, single} of groups.values()) {
     group.criteria = buildCriteria(items)
+    // A single criterion announced in a sentence ("le seul critère du coût global ...").
+    if (group.criteria.length === 0 && single && !group.priceOnlyStatement) {
+      const c: AwardCriterion = {name: single.name.slice(0, 100), text: single.text, kinds: criterionKinds(single.text), subCriteria: [], weight: 100, unit: '%'}
+      if (single.page !== undefined) c.page = single.page
+      group.criteria = [c]
+    }
     if (group.criteria.length > 0 || group.priceOnlyStatement || group.hierarchy) result.push(group)
   }
   return result
