@@ -42,7 +42,9 @@ export async function openZip(bytes: Buffer): Promise<ZipFile> {
   const yauzl = (await import('yauzl')).default
   // decodeStrings: false, so that one hostile member name does not make yauzl reject the whole
   // archive; names are decoded and validated by decodeMemberName() / unsafeNameReason().
-  return yauzl.fromBufferPromise(bytes, {lazyEntries: true, decodeStrings: false, autoClose: false, validateEntrySizes: true})
+  // validateEntrySizes: false, because yauzl would reject the whole archive for one stored member
+  // whose two sizes differ; readMember() enforces the recorded size itself, member by member.
+  return yauzl.fromBufferPromise(bytes, {lazyEntries: true, decodeStrings: false, autoClose: false, validateEntrySizes: false})
 }
 
 /** Every entry of the central directory (metadata only, nothing inflated). */
@@ -111,8 +113,11 @@ export function ratioReason(entry: Entry, limits: ZipLimits): string | undefined
     `(ratio ${Math.round(ratio)}:1, limit ${limits.maxRatio}:1)`
 }
 
-/** Inflates one member into memory, stopping as soon as more than `cap` bytes come out. */
-export function readMember(zip: ZipFile, entry: Entry, cap: number): Promise<Buffer> {
+/**
+ * Inflates one member into memory, stopping as soon as more bytes come out than its recorded
+ * size (sizes that lie are the classic way past size checks) or than `budget` allows.
+ */
+export function readMember(zip: ZipFile, entry: Entry, budget: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
       if (error) return reject(error)
@@ -120,17 +125,15 @@ export function readMember(zip: ZipFile, entry: Entry, cap: number): Promise<Buf
       let size = 0
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length
-        if (size > cap) {
-          stream.destroy(new ZipLimitError(`it inflates to more than ${formatBytes(cap)}, the space left under the limits`))
-          return
+        if (size > entry.uncompressedSize) {
+          stream.destroy(new ZipLimitError(`it inflates to more than its recorded size of ${formatBytes(entry.uncompressedSize)} (the archive lies about its sizes)`))
+        } else if (size > budget) {
+          stream.destroy(new ZipLimitError(`it inflates to more than ${formatBytes(budget)}, the space left under the limits`))
+        } else {
+          chunks.push(chunk)
         }
-        chunks.push(chunk)
       })
-      stream.once('error', (e: Error) => {
-        // yauzl: more bytes than the recorded size. Sizes that lie are the classic way past size checks.
-        if (/too many bytes/.test(e.message)) reject(new ZipLimitError(`it inflates to more than its recorded size of ${formatBytes(entry.uncompressedSize)} (the archive lies about its sizes)`))
-        else reject(e)
-      })
+      stream.once('error', reject)
       stream.once('end', () => resolve(Buffer.concat(chunks, size)))
     })
   })

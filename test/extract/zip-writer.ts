@@ -24,7 +24,9 @@ export function writeZip(members: ZipMember[]): Buffer {
     const name = Buffer.isBuffer(m.name) ? m.name : Buffer.from(m.name, 'utf8')
     const data = m.data ?? Buffer.alloc(0)
     const method = m.method ?? 8
-    const stored = method === 8 ? deflateRawSync(data) : data
+    const packed = method === 8 ? deflateRawSync(data) : data
+    // traditional encryption puts a 12-byte header before the data
+    const stored = m.encrypted ? Buffer.concat([Buffer.alloc(12, 0x5a), packed]) : packed
     const flags = (m.utf8 === false ? 0 : 0x800) | (m.encrypted ? 1 : 0)
     const size = m.declaredSize ?? data.length
     const crc = crc32(data)
