@@ -3,6 +3,7 @@
 
 import type {Database} from '../sqlite.js'
 import {documentsAndFindings} from './001-documents.js'
+import {awardsAndOrganisations} from './002-awards.js'
 
 export interface Migration {
   version: number
@@ -12,4 +13,5 @@ export interface Migration {
 
 export const MIGRATIONS: Migration[] = [
   documentsAndFindings,
+  awardsAndOrganisations,
 ]
