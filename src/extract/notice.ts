@@ -17,6 +17,10 @@ export async function extractNotice(input: InputFile): Promise<ExtractedDocument
   if (TED_LEGACY_ROOTS.has(root.name)) return (await import('./ted-legacy.js')).readTedLegacy(root, input.path)
   if (EFORMS_ROOTS.has(root.name)) return (await import('./eforms.js')).readEforms(root, input.path)
   if (root.name === 'ANNONCE') return (await import('./boamp.js')).readBoamp(root, input.path)
+  if (root.name === 'BusinessRegistrationInformationNotice') {
+    throw notAnalysable('unknown-xml', input.path,
+      `${input.path}: eForms <BusinessRegistrationInformationNotice> registers a company; it is not a procurement notice.`)
+  }
   throw notAnalysable('unknown-xml', input.path,
     `${input.path}: XML with root element <${root.name}> is not a known notice ` +
     '(expected TED_EXPORT, an eForms ContractNotice / ContractAwardNotice / PriorInformationNotice, or a BOAMP ANNONCE).')
@@ -101,7 +105,9 @@ export function cleanOrganisationId(raw: string | undefined): string | undefined
   if (t.length === 0) return undefined
   const digits = t.replace(/[\s.\-]/g, '')
   if (/^\d{14}$/.test(digits) || /^\d{9}$/.test(digits)) return digits
-  return t
+  // "77886008000010APE990Z": a SIRET with the APE code glued on
+  const siret = /^(\d{14})(?!\d)/.exec(digits)
+  return siret ? siret[1] : t
 }
 
 /** Contract nature from the words each format uses (WORKS, supplies, TRAVAUX, FOURNITURES...). */

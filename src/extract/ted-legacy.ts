@@ -54,6 +54,14 @@ const FIELDS: Record<string, [SegmentRole, string]> = {
   UNFORESEEN_CIRCUMSTANCE: ['other', 'Circonstances imprévues'],
   ADDITIONAL_NEED: ['other', 'Besoin supplémentaire'],
   JUSTIFICATION: ['other', 'Justification'],
+  LEGAL_BASIS_OTHER: ['other', 'Base juridique'],
+  INFO_ADD_EAUCTION: ['other', 'Enchère électronique'],
+  INFO_ADD_VALUE: ['other', 'Informations sur la valeur'],
+  CALCULATION_METHOD: ['other', 'Méthode de calcul'],
+  ACCELERATED_PROC: ['other', 'Procédure accélérée'],
+  OPTION_DESCRIPTION: ['other', 'Options'],
+  ADDITIONAL_INFORMATION_ABOUT_LOTS: ['other', 'Informations sur les lots'],
+  LABEL: ['other', 'Label'],
 }
 
 /** Subtrees with no text to analyse: addresses, names of bodies and contractors, appeal procedures. */
