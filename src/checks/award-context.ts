@@ -3,6 +3,7 @@
 
 import {fold} from '../text/normalize.js'
 import {allCriteria, type AwardCriterion, type CriteriaGroup} from './criteria.js'
+import {criterionKinds} from './criteria-lexicon.js'
 import {findingsOf} from './evidence.js'
 import {describePlace, fileName, type Place} from './locate.js'
 import type {Applicability, DraftDossier} from './types.js'
@@ -51,10 +52,15 @@ export function hasEnvironmentalCriterion(group: CriteriaGroup): boolean {
   return allCriteria(group).some((c) => c.kinds.includes('environmental'))
 }
 
-/** An env-award-criterion finding of the rule base in the document the criteria come from. */
+/**
+ * An env-award-criterion finding of the rule base in the document the criteria come from, whose
+ * words are environmental by the criteria lexicon too: a finding on a flattened criteria table
+ * may quote its neighbours, and must not vouch for a table that has no environmental criterion.
+ */
 export function environmentalCriterionFinding(dossier: DraftDossier, path: string): boolean {
   return findingsOf(dossier, ['env-award-criterion']).some(({doc, item}) =>
-    doc.path === path && !/candidature/.test(fold((item.section ?? []).join(' '))))
+    doc.path === path && !/candidature/.test(fold((item.section ?? []).join(' '))) &&
+    criterionKinds(item.quote).includes('environmental'))
 }
 
 export function docName(path: string): string {

@@ -25,7 +25,7 @@ const SPLIT_ENUM = /\s+(?=(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-h][.)])\s+[
 const SPLIT_DONT = /\s+(?=dont\s[^%]*?\d\s?(?:%|points?\b|pts\b))/iu
 const SPLIT_CRIT = /\s+(?=(?:sous[- ])?crit[eè]re\s*(?:n\s?[°o]\s*)?\d)/iu
 // After a weight, when another criterion starts: "Prix 60 % Valeur technique 40 %", "prix (60 %), valeur (40 %)".
-const SPLIT_AFTER_WEIGHT = /(?<=\d\s?(?:%|points?|pts)\)?)\s*[,;]?\s+(?:et\s+)?(?=[\p{Lu}\p{Ll}«"])(?!(?:dont|soit|sur|du|de|des|pour|par|et|ou|au|en|la|le|les|a|à|chacun|chacune|sera|seront|est|sont)\s|(?:pond|r[ée]part|d[ée]comp|appr[ée]c|[ée]valu|not[ée]|maximum|max\b))/iu
+const SPLIT_AFTER_WEIGHT = /(?<!\bsur\s+\d{1,4}\s?(?:points?|pts))(?<=\d\s?(?:%|points?|pts)\)?)\s*[,;]?\s+(?:et\s+)?(?=[\p{Lu}\p{Ll}«"])(?!(?:dont|soit|sur|du|de|des|pour|par|et|ou|au|en|la|le|les|a|à|chacun|chacune|sera|seront|est|sont)\s|(?:pond|r[ée]part|d[ée]comp|appr[ée]c|[ée]valu|not[ée]|maximum|max\b))/iu
 
 export function splitItems(text: string): Item[] {
   let pieces = text.split(/\s*\|\s*/)
@@ -133,6 +133,6 @@ export function looksLikeCriterion(item: Item): boolean {
   if (name.length < 3 || name.length > 90) return false
   if (/[=×]|\bx\s*\(/.test(item.text)) return false
   if (HEADER_WORDS.test(fold(name))) return false
-  if (SENTENCE.test(item.text) && item.text.length > 40) return false
+  if (SENTENCE.test(item.text)) return false
   return !/^(?:lot|article|annexe)\b/iu.test(name)
 }

@@ -1,11 +1,13 @@
 // env-execution-condition-missing (error, 2026): no binding environmental execution condition.
 // L2112-2 as in force for consultations launched from 21 Aug 2026: execution conditions must take
-// environmental considerations into account (DOMAIN §1.3). Technical specifications (what is
+// environmental considerations into account (DOMAIN §1.3). Read from the rule base's findings and
+// from a conservative probe of binding performance sentences (probes.ts). Technical specifications (what is
 // bought) do not count: the condition is about how the contract is performed (TAXONOMY.md).
 
 import {reform2026} from './applicability.js'
 import {diagnostic} from './diagnostic.js'
 import {findingsOf} from './evidence.js'
+import {probeEnvExecutionCondition} from './probes.js'
 import {executionPlace, readScope} from './execution-context.js'
 import {describePlace} from './locate.js'
 import type {Check, Diagnostic, DraftDossier} from './types.js'
@@ -24,6 +26,7 @@ export const envExecutionConditionMissing: Check = {
   applies: (dossier) => reform2026(dossier.facts),
   run(dossier: DraftDossier): Diagnostic[] {
     if (findingsOf(dossier, ['env-execution-condition']).length > 0) return []
+    if (probeEnvExecutionCondition(dossier.documents)) return []
     const place = executionPlace(dossier)
     return [diagnostic(this, place,
       `${place ? describePlace(place) : 'Dossier'} : aucune condition d'exécution environnementale contraignante ` +
