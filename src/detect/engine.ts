@@ -3,13 +3,12 @@
 // full conditions: context, anchors, require/all/not, negation, boilerplate, quantities.
 
 import type {Finding, Quantities, Segment, TenderDocument} from '../core/model.js'
-import {foldText} from '../text/normalize.js'
+import {fold, foldedOffset, foldShifts, originalOffset, type FoldedShifts} from '../text/normalize.js'
 import {frenchStem, sameStem} from '../text/stem.js'
 import {boilerplateFor} from './boilerplate.js'
 import {NegationScope} from './negation.js'
 import {criterionWeight, insertionHours, insertionShare, statedTotal} from './quantities.js'
 import type {CategoryCodes, Context, Pattern, Rule, RuleBase} from './types.js'
-import {fold} from '../text/normalize.js'
 
 export {loadRuleBase, defaultRulesDir, ENGINE_VERSION} from './rules.js'
 export type {RuleBase, Rule, CategoryCodes} from './types.js'
@@ -23,7 +22,7 @@ export interface DetectedFinding extends Finding {
 interface FoldedDocument {
   original: string
   folded: string
-  map: Int32Array
+  shifts: FoldedShifts
   origStart: number[]
   foldStart: number[]
   foldEnd: number[]
@@ -37,19 +36,10 @@ function foldDocument(segments: Segment[]): FoldedDocument {
     at += s.text.length + 1
   }
   const original = segments.map((s) => s.text).join('\n')
-  const {text: folded, map} = foldText(original)
-  const foldStart: number[] = []
-  const foldEnd: number[] = []
-  let k = 0
-  segments.forEach((s, i) => {
-    while (map[k]! < origStart[i]!) k++
-    foldStart.push(k)
-    let e = k
-    while (map[e]! < origStart[i]! + s.text.length) e++
-    foldEnd.push(e)
-    k = e
-  })
-  return {original, folded, map, origStart, foldStart, foldEnd}
+  const shifts = foldShifts(original)
+  const foldStart = origStart.map((o) => foldedOffset(shifts, o))
+  const foldEnd = segments.map((s, i) => foldedOffset(shifts, origStart[i]! + s.text.length))
+  return {original, folded: shifts.text, shifts, origStart, foldStart, foldEnd}
 }
 
 interface Hit {
@@ -147,6 +137,7 @@ export class Matcher {
     let total: number | undefined | null = null
     const docTotal = () => (total === null ? (total = statedTotal(fd.folded)) : total)
     for (const [i, ruleIdx] of candidates) {
+      if (TABLE_OF_CONTENTS.test(fd.folded.slice(fd.foldStart[i]!, fd.foldEnd[i]!))) continue
       const hits: Hit[] = []
       for (const r of [...ruleIdx].sort((a, b) => a - b)) {
         const hit = this.evaluate(this.base.rules[r]!, doc, fd, i)
@@ -176,8 +167,7 @@ export class Matcher {
     const fs = fd.foldStart[i]!
     const text = fd.folded.slice(fs, fd.foldEnd[i]!)
     if (!inContext(rule, doc, seg, text)) return undefined
-    if (TABLE_OF_CONTENTS.test(text)) return undefined
-    const original = (s: number, e: number) => fd.original.slice(fd.map[fs + s]!, fd.map[fs + e]!)
+    const original = (s: number, e: number) => fd.original.slice(originalOffset(fd.shifts, fs + s), originalOffset(fd.shifts, fs + e))
     // A sentence ending with a colon introduces what follows ("un nombre d'heures d'insertion :"
     // then "Lot unique : 35 H ..."): conditions may be met by the next sentence.
     const continued = /:\s*$/.test(text) && i + 1 < doc.segments.length ? `${text} ${fd.folded.slice(fd.foldStart[i + 1]!, fd.foldEnd[i + 1]!)}` : text
@@ -243,8 +233,8 @@ const MAX_QUOTE = 600
 function quoteOf(seg: Segment, fd: FoldedDocument, i: number, anchor: [number, number]): string {
   if (seg.text.length <= MAX_QUOTE) return seg.text
   const fs = fd.foldStart[i]!
-  const a = fd.map[fs + anchor[0]]! - fd.origStart[i]!
-  const b = fd.map[fs + anchor[1]]! - fd.origStart[i]!
+  const a = originalOffset(fd.shifts, fs + anchor[0]) - fd.origStart[i]!
+  const b = originalOffset(fd.shifts, fs + anchor[1]) - fd.origStart[i]!
   const from = Math.max(0, Math.min(a - 200, b + 200 - MAX_QUOTE))
   const to = Math.min(seg.text.length, from + MAX_QUOTE)
   return `${from > 0 ? '…' : ''}${seg.text.slice(from, to).trim()}${to < seg.text.length ? '…' : ''}`

@@ -39,26 +39,34 @@ export function compileRegex(source: string, flags = 'g'): RegExp | string {
 
 const MIN_KEYWORD = 3
 
+/** A literal every match contains; `wordStart` when it can only occur at the start of a word. */
+export interface Literal {
+  text: string
+  wordStart: boolean
+}
+
 /**
- * Literal strings at least one of which every match of the pattern contains, or null when the
- * pattern has no such literal of 3+ characters. Used to index rules: a sentence without any of
- * a rule's keywords is never tried against that rule.
+ * Literals at least one of which every match of the pattern contains, or null when the pattern
+ * has no such literal of 3+ characters. Used to index rules: a sentence without any of a rule's
+ * keywords is never tried against that rule. Leading non-letters are dropped, so that most
+ * keywords start a word (the prefilter then only looks at word starts).
  */
-export function requiredLiterals(foldedSource: string): string[] | null {
-  return alternation(foldedSource)
+export function requiredLiterals(foldedSource: string): Literal[] | null {
+  return alternation(foldedSource, true)
 }
 
-function alternation(src: string): string[] | null {
-  const branches = splitTop(src, '|')
-  const out = new Set<string>()
-  for (const b of branches) {
-    const lits = sequence(b)
+function alternation(src: string, atBoundary: boolean): Literal[] | null {
+  const out = new Map<string, Literal>()
+  for (const b of splitTop(src, '|')) {
+    const lits = sequence(b, atBoundary)
     if (!lits) return null
-    for (const l of lits) out.add(l)
+    for (const l of lits) {
+      const prev = out.get(l.text)
+      out.set(l.text, {text: l.text, wordStart: l.wordStart && (prev?.wordStart ?? true)})
+    }
   }
-  return [...out]
+  return [...out.values()]
 }
-
 /** Split at a top-level separator (outside groups and character classes). */
 function splitTop(src: string, sep: string): string[] {
   const parts: string[] = []
@@ -118,48 +126,69 @@ function quantifier(src: string, i: number): {len: number; optional: boolean} {
 }
 
 const SPECIAL_ESCAPES = /[dDwWsSbBnrtfv0-9pPuxck]/
+const LETTER = /[a-z0-9\u00c0-\uffff]/
+
+function literal(run: string, atBoundary: boolean): Literal | null {
+  const stripped = run.replace(/^[^a-z0-9]+/, '')
+  if (stripped.length < MIN_KEYWORD) return null
+  return {text: stripped, wordStart: atBoundary || stripped.length < run.length}
+}
 
 /** Best literal option of a concatenation: the longest mandatory run, or a mandatory group's alternatives. */
-function sequence(src: string): string[] | null {
-  const options: string[][] = []
+function sequence(src: string, startsAtBoundary: boolean): Literal[] | null {
+  const options: Literal[][] = []
   let run = ''
+  let runAtBoundary = startsAtBoundary
+  // Whether the text matched so far ends at a word boundary (so a letter next starts a word).
+  let boundary = startsAtBoundary
   const endRun = () => {
-    if (run.length >= MIN_KEYWORD) options.push([run])
+    const lit = literal(run, runAtBoundary)
+    if (lit) options.push([lit])
     run = ''
   }
   for (let i = 0; i < src.length; ) {
     const c = src[i]!
     let atom: string | null = null
-    let groupLits: string[] | null = null
+    let groupLits: Literal[] | null = null
+    let atomBoundary = false
     let next = i + 1
     if (c === '\\') {
       const e = src[i + 1] ?? ''
       next = i + 2
       if (!SPECIAL_ESCAPES.test(e)) atom = e
       else if ((e === 'p' || e === 'P' || e === 'u') && src[i + 2] === '{') next = src.indexOf('}', i) + 1
+      atomBoundary = 'bsW'.includes(e) && atom === null
     } else if (c === '[') next = classEnd(src, i) + 1
     else if (c === '(') {
       const end = groupEnd(src, i)
       let inner = src.slice(i + 1, end)
       const lookaround = /^\?(?:<?[=!])/.test(inner)
       inner = inner.replace(/^\?(?::|<[A-Za-z]\w*>)/, '')
-      if (!lookaround) groupLits = alternation(inner)
+      if (!lookaround) groupLits = alternation(inner, boundary)
       next = end + 1
     } else if (!'.^$|)'.includes(c)) atom = c
+    else atomBoundary = c === '^'
     const q = quantifier(src, next)
     if (atom !== null && !q.optional) {
+      if (run === '') runAtBoundary = boundary
       run += atom
       if (q.len > 0) endRun()
+      boundary = !LETTER.test(atom)
     } else {
       endRun()
       if (groupLits && !q.optional) options.push(groupLits)
+      const endsWord = atom !== null ? !LETTER.test(atom) : c !== '(' && atomBoundary
+      // An optional group is usually a whole word with its space ("(sociale )?"): keep the state.
+      if (c === '(') boundary = q.optional ? boundary : false
+      else boundary = q.optional ? boundary && endsWord : endsWord
     }
     i = next + q.len
   }
   endRun()
   if (options.length === 0) return null
   // Prefer the option whose shortest literal is longest (fewest false candidates).
-  options.sort((a, b) => Math.min(...b.map((s) => s.length)) - Math.min(...a.map((s) => s.length)) || a.length - b.length)
+  const score = (o: Literal[]) => Math.min(...o.map((l) => l.text.length)) + (o.every((l) => l.wordStart) ? 2 : 0)
+  options.sort((a, b) => score(b) - score(a) || a.length - b.length)
   return options[0]!
 }
 

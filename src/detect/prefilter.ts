@@ -2,7 +2,7 @@
 // text once; only the (sentence, rule) pairs it points at run their full conditions. The cost is
 // linear in the text and nearly independent of the number of rules.
 
-import {escapeRegex} from './patterns.js'
+import {escapeRegex, type Literal} from './patterns.js'
 
 interface TrieNode {
   children: Map<string, TrieNode>
@@ -20,33 +20,43 @@ function trieRegex(node: TrieNode): string {
   return node.end ? `(?:${alt})?` : alt
 }
 
+function buildTrie(keywords: string[]): TrieNode {
+  const root: TrieNode = {children: new Map(), end: false}
+  for (const k of keywords) {
+    let node = root
+    for (const ch of k) {
+      let child = node.children.get(ch)
+      if (!child) node.children.set(ch, (child = {children: new Map(), end: false}))
+      node = child
+    }
+    node.end = true
+  }
+  return root
+}
+
 export class Prefilter {
   private readonly regex: RegExp | null
   /** Rule indexes per keyword. */
   private readonly rulesOf = new Map<string, number[]>()
-  private readonly keywords: string[]
 
-  constructor(keywordsByRule: Array<string[]>) {
-    const root: TrieNode = {children: new Map(), end: false}
+  constructor(keywordsByRule: Array<Literal[]>) {
+    const wordStart = new Set<string>()
+    const anywhere = new Set<string>()
     keywordsByRule.forEach((keywords, rule) => {
       for (const k of keywords) {
-        const list = this.rulesOf.get(k)
+        const list = this.rulesOf.get(k.text)
         if (list) {
           if (!list.includes(rule)) list.push(rule)
-        } else this.rulesOf.set(k, [rule])
+        } else this.rulesOf.set(k.text, [rule])
+        ;(k.wordStart ? wordStart : anywhere).add(k.text)
       }
     })
-    this.keywords = [...this.rulesOf.keys()]
-    for (const k of this.keywords) {
-      let node = root
-      for (const ch of k) {
-        let child = node.children.get(ch)
-        if (!child) node.children.set(ch, (child = {children: new Map(), end: false}))
-        node = child
-      }
-      node.end = true
-    }
-    this.regex = this.keywords.length > 0 ? new RegExp(trieRegex(root), 'g') : null
+    for (const k of anywhere) wordStart.delete(k)
+    // Keywords that start a word are only tried at word starts (\b): most positions fail at once.
+    const parts: string[] = []
+    if (wordStart.size > 0) parts.push(`\\b${trieRegex(buildTrie([...wordStart]))}`)
+    if (anywhere.size > 0) parts.push(trieRegex(buildTrie([...anywhere])))
+    this.regex = parts.length > 0 ? new RegExp(parts.join('|'), 'g') : null
   }
 
   /**

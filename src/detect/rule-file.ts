@@ -2,7 +2,7 @@
 // reported with its line; the rule is dropped when it has any.
 
 import {CLAUSE_CATEGORIES, isClauseCategory, type DocumentKind, type SegmentRole} from '../core/model.js'
-import {compileRegex, compileTerm, requiredLiterals, type Term} from './patterns.js'
+import {compileRegex, compileTerm, foldPattern, requiredLiterals, type Literal, type Term} from './patterns.js'
 import {QUANTITY_KINDS, type Context, type Pattern, type QuantityKind, type Rule, type RuleExample} from './types.js'
 import {isMap, isScalar, type Node, type YamlSource} from './yaml-source.js'
 
@@ -19,7 +19,8 @@ export const SEGMENT_ROLES: readonly SegmentRole[] = [
 export class PatternReader {
   constructor(readonly src: YamlSource, private readonly named: Record<string, string[]>) {}
 
-  patterns(node: Node | null, what: string): Pattern[] {
+  /** `wordStart`: the patterns only match from the start of a word (as the prefilter assumes for match.any). */
+  patterns(node: Node | null, what: string, wordStart = false): Pattern[] {
     const out: Pattern[] = []
     const items = isScalar(node) ? [node] : this.src.list(node, what)
     for (const item of items) {
@@ -31,7 +32,7 @@ export class PatternReader {
         continue
       }
       for (const s of sources) {
-        const regex = compileRegex(s)
+        const regex = compileRegex(wordStart ? `(?<![a-z0-9])(?:${s})` : s)
         if (typeof regex === 'string') this.src.problem(item, `bad regular expression "${s}" in ${what}: ${regex}`)
         else if (regex.test('')) this.src.problem(item, `the pattern "${s}" in ${what} matches an empty text`)
         else out.push({source: s, regex})
@@ -119,7 +120,7 @@ export function readRule(reader: PatternReader, expectedId: string): Rule | unde
   const legal = src.strings(need('legal'), 'legal')
   const description = src.string(need('description'), 'description')
   const m = src.entries(need('match'), MATCH_KEYS, 'match')
-  const any = m.has('any') ? reader.patterns(m.get('any')!.value, 'match.any') : []
+  const any = m.has('any') ? reader.patterns(m.get('any')!.value, 'match.any', true) : []
   const terms: Term[] = []
   for (const t of m.has('terms') ? src.strings(m.get('terms')!.value, 'match.terms') : []) {
     const term = compileTerm(t)
@@ -128,7 +129,7 @@ export function readRule(reader: PatternReader, expectedId: string): Rule | unde
   }
   if (isMap(e.get('match')?.value) && any.length === 0 && terms.length === 0) src.problem(e.get('match')!.value, 'match needs "any" (patterns) or "terms" (words)')
   for (const p of any) {
-    const lits = requiredLiterals(p.regex.source)
+    const lits = requiredLiterals(foldPattern(p.source))
     if (!lits) src.problem(m.get('any')!.value, `the pattern "${p.source}" in match.any needs a literal word of at least 3 letters (used to index rules)`)
   }
   const ex = src.entries(need('examples'), ['match', 'nomatch'], 'examples')
@@ -158,9 +159,10 @@ export function readRule(reader: PatternReader, expectedId: string): Rule | unde
 }
 
 /** The prefilter keywords of a rule: the literals of its `any` patterns and its terms' stems. */
-export function ruleKeywords(rule: Rule): string[] {
-  const out = new Set<string>()
-  for (const p of rule.any) for (const l of requiredLiterals(p.regex.source) ?? []) out.add(l)
-  for (const t of rule.terms) out.add(t.keyword)
-  return [...out]
+export function ruleKeywords(rule: Rule): Literal[] {
+  const out = new Map<string, Literal>()
+  const add = (l: Literal) => out.set(l.text, {text: l.text, wordStart: l.wordStart && (out.get(l.text)?.wordStart ?? true)})
+  for (const p of rule.any) for (const l of requiredLiterals(foldPattern(p.source)) ?? []) add(l)
+  for (const t of rule.terms) add({text: t.keyword, wordStart: true})
+  return [...out.values()]
 }

@@ -62,12 +62,98 @@ function singleFold(code: number): number {
   return v
 }
 
+const NON_ASCII = /[^\x00-\x7f]/g
+
 /**
- * Lower case, accents stripped, œ -> oe: the form rules are matched against.
- * Written as a loop over UTF-16 code units into typed arrays because the engine folds every
- * document once and must keep up with tens of MB/s; surrogate pairs pass through unchanged.
+ * Folded text with a compact offset map: every folded character maps to the original character
+ * at the same offset, shifted by the "extra" units before it (œ folds to two units, "oe"; the
+ * second is an extra unit). Cheaper than FoldedText's full map for whole documents.
  */
+export interface FoldedShifts {
+  text: string
+  /** Folded offsets of the extra units, ascending. */
+  extraAt: Int32Array
+  /** Original offset of the character each extra unit belongs to, ascending. */
+  extraOrig: Int32Array
+}
+
+/** Number of values of a sorted array below `v`. */
+function countBelow(a: Int32Array, v: number): number {
+  let lo = 0
+  let hi = a.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (a[mid]! < v) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Original offset of a folded offset. */
+export function originalOffset(f: FoldedShifts, folded: number): number {
+  return folded - countBelow(f.extraAt, folded + 1)
+}
+
+/** Folded offset of an original offset (the first folded unit of that character). */
+export function foldedOffset(f: FoldedShifts, original: number): number {
+  return original + countBelow(f.extraOrig, original)
+}
+
+/**
+ * Lower case, accents stripped, œ -> oe, as a FoldedShifts. The engine folds every document once
+ * and must keep up with tens of MB/s: the native toLowerCase does the ASCII work and only
+ * non-ASCII characters go through the fold table.
+ */
+export function foldShifts(text: string): FoldedShifts {
+  const lower = text.toLowerCase()
+  if (lower.length !== text.length) return shiftsOf(foldTextSlow(text))
+  const extraAt: number[] = []
+  const extraOrig: number[] = []
+  let extra = 0
+  const folded = lower.replace(NON_ASCII, (c: string, offset: number) => {
+    const code = c.charCodeAt(0)
+    if (code >= 0xd800 && code <= 0xdfff) return c
+    const f = foldCode(code)
+    for (let j = 1; j < f.length; j++) {
+      extraAt.push(offset + extra + j)
+      extraOrig.push(offset)
+    }
+    extra += f.length - 1
+    return f
+  })
+  return {text: folded, extraAt: Int32Array.from(extraAt), extraOrig: Int32Array.from(extraOrig)}
+}
+
+function shiftsOf(f: FoldedText): FoldedShifts {
+  const extraAt: number[] = []
+  const extraOrig: number[] = []
+  for (let k = 1; k < f.text.length; k++) {
+    if (f.map[k] === f.map[k - 1]) {
+      extraAt.push(k)
+      extraOrig.push(f.map[k]!)
+    }
+  }
+  return {text: f.text, extraAt: Int32Array.from(extraAt), extraOrig: Int32Array.from(extraOrig)}
+}
+
+/** Lower case, accents stripped, œ -> oe: the form rules are matched against, with the full offset map. */
 export function foldText(text: string): FoldedText {
+  const f = foldShifts(text)
+  const map = new Int32Array(f.text.length + 1)
+  let k = 0
+  let i = 0
+  for (let e = 0; e < f.extraAt.length; e++) {
+    const at = f.extraAt[e]!
+    for (; k < at; k++) map[k] = i++
+    map[k++] = f.extraOrig[e]!
+  }
+  for (; k < f.text.length; k++) map[k] = i++
+  map[k] = text.length
+  return {text: f.text, map}
+}
+
+/** Code-unit loop for the rare texts whose lower case changes length (e.g. "İ"). */
+function foldTextSlow(text: string): FoldedText {
   const n = text.length
   let out = new Uint16Array(n + 16)
   let map = new Int32Array(n + 17)
