@@ -48,6 +48,7 @@ interface Level {
   path: string        // display path of this archive
   container: string   // the outermost archive's path on disk
   depth: number       // 1 for the archive on disk
+  url?: string        // where the outermost archive was downloaded from, if it was
 }
 
 function problem(path: string, level: Level, status: InputProblem['status'], errorCode: string, reason: string): InputProblem {
@@ -61,7 +62,9 @@ function problem(path: string, level: Level, status: InputProblem['status'], err
  */
 export async function* expandZip(archive: InputFile, limits: ZipLimits = ZIP_LIMITS): AsyncGenerator<InputFile | InputProblem> {
   const budget: Budget = {members: limits.maxMembers, bytes: limits.maxTotalBytes}
-  yield* expandLevel(archive.bytes, {path: archive.path, container: archive.container ?? archive.path, depth: 1}, budget, limits)
+  const level: Level = {path: archive.path, container: archive.container ?? archive.path, depth: 1}
+  if (archive.url) level.url = archive.url
+  yield* expandLevel(archive.bytes, level, budget, limits)
 }
 
 async function* expandLevel(bytes: Buffer, level: Level, budget: Budget, limits: ZipLimits): AsyncGenerator<InputFile | InputProblem> {
@@ -134,9 +137,13 @@ async function* readOne(zip: ZipFile, entry: Entry, name: string, level: Level, 
     return yield problem(path, level, 'failed', code, `the member cannot be unpacked: ${describeZipError(error)}`)
   }
   budget.bytes -= data.length
-  if (sniffFormat(path, data) !== 'zip') return yield {path, bytes: data, container: level.container}
+  if (sniffFormat(path, data) !== 'zip') {
+    const member: InputFile = {path, bytes: data, container: level.container}
+    if (level.url) member.url = level.url
+    return yield member
+  }
   if (level.depth >= limits.maxDepth) {
     return yield problem(path, level, 'failed', 'zip-bomb', `nested archive refused: archives nested more than ${limits.maxDepth} levels deep`)
   }
-  yield* expandLevel(data, {path, container: level.container, depth: level.depth + 1}, budget, limits)
+  yield* expandLevel(data, {...level, path, depth: level.depth + 1}, budget, limits)
 }
