@@ -47,14 +47,27 @@ const PREDEFINED: Record<string, string> = {lt: '<', gt: '>', amp: '&', quot: '"
  */
 export function decodeEntities(text: string): string {
   let out = text.includes('&')
-    ? text.replace(/&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(lt|gt|amp|quot|apos));/g, (m, dec?: string, hex?: string, name?: string) => {
-      if (name) return PREDEFINED[name] ?? m
+    ? text.replace(/&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(lt|gt|amp|quot|apos));/gi, (m, dec?: string, hex?: string, name?: string) => {
+      if (name) return PREDEFINED[name.toLowerCase()] ?? m
       const code = dec ? Number(dec) : Number.parseInt(hex ?? '', 16)
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m
     })
     : text
   if (/[\u0080-\u009f]/.test(out)) {
     out = out.replace(/[\u0080-\u009f]/g, (c) => iconv.decode(Buffer.from([c.charCodeAt(0)]), 'windows-1252'))
+  }
+  return out
+}
+
+/**
+ * Text content as published. Some publishers escape twice or three times ("a&amp;#768;",
+ * "a&amp;amp;#768;", "&amp;Quot;"): up to two more passes repair that. Bounded, and it cannot
+ * expand anything: no entity declaration is ever honoured.
+ */
+function decodeContent(text: string): string {
+  let out = decodeEntities(text)
+  for (let pass = 0; pass < 2 && /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|lt|gt|amp|quot|apos);/i.test(out); pass++) {
+    out = decodeEntities(out)
   }
   return out
 }
@@ -72,7 +85,7 @@ function toElement(name: string, body: unknown, attrs: unknown): XmlElement {
   for (const node of Array.isArray(body) ? (body as OrderedNode[]) : []) {
     for (const [key, value] of Object.entries(node)) {
       if (key === ':@') continue
-      if (key === '#text') el.content.push(decodeEntities(String(value)))
+      if (key === '#text') el.content.push(decodeContent(String(value)))
       else if (key === '#cdata') el.content.push(cdataText(value))
       else if (key.startsWith('?') || key === '#comment') continue
       else {

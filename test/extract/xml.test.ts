@@ -45,6 +45,11 @@ describe('safe XML parsing', () => {
     expect(decodeEntities('l\u0092offre')).toBe('l\u2019offre')
   })
 
+  it('repairs text escaped twice by the publisher', async () => {
+    const root = await parseXml(Buffer.from('<R>mission a&amp;#768; remettre, article &amp;Quot;VI&amp;quot;</R>'), 'r.xml')
+    expect(textOf(root).normalize('NFC')).toBe('mission à remettre, article "VI"')
+  })
+
   it('keeps CDATA literal, reads mixed content in order, and breaks lines at <P>', async () => {
     const xml = '<R xmlns:a="urn:x"><a:T><P>Un <FT TYPE="SUP">e</FT>r lot</P><P>B &amp; C</P></a:T><D><![CDATA[x &amp; y]]></D></R>'
     const root = await parseXml(Buffer.from(xml), 'r.xml')
