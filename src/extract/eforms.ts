@@ -116,7 +116,7 @@ function readTerms(r: Reader, tt: XmlElement | undefined, scope: Scope): void {
       add(r, scope, localized(cer, 'Description', r.lang), 'execution-condition', 'BT-70', ["Conditions d'exécution du marché"])
     }
   }
-  for (const ac of descendants(child(tt, 'AwardingTerms'), 'AwardingCriterion').filter((e) => e.name === 'AwardingCriterion')) {
+  for (const ac of descendants(child(tt, 'AwardingTerms'), 'AwardingCriterion')) {
     readAwardCriteria(r, ac, scope)
   }
 }
