@@ -5,7 +5,7 @@ import {fold} from '../text/normalize.js'
 import {articleOf, fileName, type Place} from './locate.js'
 import type {DraftDossier} from './types.js'
 
-const EXECUTION_HEADING = /conditions? (?:particulieres? )?d'execution|clauses? (?:sociales?|environnementales?|d'insertion)|execution des prestations|developpement durable/
+const EXECUTION_HEADING = /conditions? (?:particulieres? )?d'execution|clauses? (?:sociales?|environnementales?|d'insertion)|execution des prestations|developpement durable|insertion|dechets|environnement/
 
 /** The CCAP (else the first document), at its execution-conditions article if it has one. */
 export function executionPlace(dossier: DraftDossier): Place | undefined {

@@ -1,0 +1,142 @@
+import {describe, expect, it} from 'vitest'
+import {parseAwardCriteria, type CriteriaGroup} from '../../src/checks/criteria.js'
+import {draftDocument} from './helpers.js'
+
+function groups(text: string): CriteriaGroup[] {
+  return parseAwardCriteria([draftDocument('RC.txt', 'RC', text)]).groups
+}
+
+function shape(group: CriteriaGroup): unknown[] {
+  return group.criteria.map((c) => [c.name, c.weight ?? null, c.subCriteria.map((s) => [s.name, s.weight ?? null])])
+}
+
+describe('award criteria parser', () => {
+  it('reads a numbered list with weighted sub-criteria under a bullet list', () => {
+    const [g] = groups(`--- Page 4 ---
+ARTICLE 6 – CRITÈRES D'ATTRIBUTION
+Les offres seront jugées selon les critères pondérés suivants :
+1. Prix des prestations : 60 %
+2. Valeur technique : 40 %, appréciée au regard des sous-critères suivants :
+- méthodologie d'intervention : 25 %
+- mesures prises pour réduire les déchets de chantier : 15 %
+`)
+    expect(shape(g!)).toEqual([
+      ['Prix des prestations', 60, []],
+      ['Valeur technique', 40, [["méthodologie d'intervention", 25], ['mesures prises pour réduire les déchets de chantier', 15]]],
+    ])
+    expect(g!.page).toBe(4)
+    expect(g!.article).toBe("ARTICLE 6 – CRITÈRES D'ATTRIBUTION")
+    expect(g!.criteria[1]!.subCriteria[1]!.kinds).toContain('environmental')
+  })
+
+  it('reads a table flattened to pipes', () => {
+    const [g] = groups(`Article 5 - Jugement des offres
+| Critère | Pondération |
+|---|---|
+| Prix | 60 % |
+| Valeur technique | 30 % |
+| Performances en matière de protection de l'environnement | 10 % |
+`)
+    expect(shape(g!)).toEqual([['Prix', 60, []], ['Valeur technique', 30, []], ["Performances en matière de protection de l'environnement", 10, []]])
+  })
+
+  it('reads criteria stated in one sentence with weights in brackets', () => {
+    const [g] = groups(`Article 7 : Critères de jugement des offres
+Les offres seront classées selon les critères suivants : prix (50 %), valeur technique (40 %), délai d'exécution (10 %).
+`)
+    expect(shape(g!)).toEqual([['prix', 50, []], ['valeur technique', 40, []], ["délai d'exécution", 10, []]])
+  })
+
+  it('nests sub-criteria of a flattened table by their weights', () => {
+    const [g] = groups(`7. Critères d'attribution
+Prix 60 points
+Valeur technique 40 points dont Méthodologie 25 points Environnement 15 points
+`)
+    expect(shape(g!)).toEqual([['Prix', 60, []], ['Valeur technique', 40, [['Méthodologie', 25], ['Environnement', 15]]]])
+    expect(g!.criteria[0]!.unit).toBe('points')
+  })
+
+  it('reads "Critère n°" and "Sous-critère" labels with dashes, and a scale in points', () => {
+    const [g] = groups(`8. Critères de jugement des offres
+Les offres sont notées sur 100 points, selon les critères suivants :
+Critère n°1 : Prix – 40 points
+Critère n°2 : Valeur technique – 40 points
+Sous-critère 2.1 : caractéristiques techniques – 25 points
+Sous-critère 2.2 : délais de livraison – 15 points
+Critère n°3 : Performance environnementale des équipements – 20 points
+`)
+    expect(shape(g!)).toEqual([
+      ['Prix', 40, []],
+      ['Valeur technique', 40, [['caractéristiques techniques', 25], ['délais de livraison', 15]]],
+      ['Performance environnementale des équipements', 20, []],
+    ])
+    expect(g!.scale).toBe(100)
+  })
+
+  it('attaches a weight written on its own line to the name above it', () => {
+    const [g] = groups(`Article 6 - Critères d'attribution
+Valeur technique
+40 %
+Prix
+60 %
+`)
+    expect(shape(g!)).toEqual([['Valeur technique', 40, []], ['Prix', 60, []]])
+  })
+
+  it('notes criteria ranked by order of importance, without weights', () => {
+    const [g] = groups(`ARTICLE 9 - CRITERES D'ATTRIBUTION
+Les critères retenus sont, par ordre décroissant d'importance :
+- Valeur technique
+- Prix
+`)
+    expect(g!.hierarchy).toBe(true)
+    expect(shape(g!)).toEqual([['Valeur technique', null, []], ['Prix', null, []]])
+  })
+
+  it('recognises an award on price alone, and not its negation', () => {
+    expect(groups(`Article 5 - Jugement des offres\nLe seul critère d'attribution est le prix.\n`)[0]!.priceOnlyStatement).toBeDefined()
+    expect(groups(`Article 5 - Attribution\nLe marché sera attribué à l'offre la moins-disante.\n`)[0]!.priceOnlyStatement).toBeDefined()
+    const denied = groups(`Article 5 - Jugement des offres\nLe prix n'est pas le seul critère : prix 70 %, valeur technique 30 %.\n`)
+    expect(denied[0]!.priceOnlyStatement).toBeUndefined()
+  })
+
+  it('reads a single criterion of cost with its environmental characteristics', () => {
+    const [g] = groups(`Article 6 - Jugement des offres
+L'offre économiquement la plus avantageuse est appréciée en fonction du seul critère du coût du cycle de vie, intégrant les émissions de gaz à effet de serre.
+`)
+    expect(g!.criteria).toHaveLength(1)
+    expect(g!.criteria[0]!.kinds).toEqual(expect.arrayContaining(['cost', 'environmental']))
+    expect(g!.priceOnlyStatement).toBeUndefined()
+  })
+
+  it('keeps criteria per lot apart', () => {
+    const gs = groups(`Article 8 - Critères d'attribution
+Lot n° 1 : Prix 60 %, Valeur technique 40 %.
+Lot n° 2 : Prix 100 %.
+`)
+    expect(gs.map((g) => [g.lot, shape(g)])).toEqual([
+      ['1', [['Prix', 60, []], ['Valeur technique', 40, []]]],
+      ['2', [['Prix', 100, []]]],
+    ])
+  })
+
+  it('ignores selection criteria of the candidatures and thresholds that are not weights', () => {
+    const gs = groups(`Article 4 - Critères de sélection des candidatures
+Capacités techniques : 60 %
+Article 5 - Critères d'attribution
+Prix : 70 %
+Valeur technique : 30 %
+Les offres dont la note technique est inférieure à 10 points sont éliminées.
+`)
+    expect(gs).toHaveLength(1)
+    expect(shape(gs[0]!)).toEqual([['Prix', 70, []], ['Valeur technique', 30, []]])
+  })
+
+  it('does not classify near-misses as environmental', () => {
+    const [g] = groups(`Article 6 - Critères d'attribution
+Prix : 50 %
+Qualité de l'environnement technique et logiciel proposé : 50 %
+`)
+    expect(g!.criteria[1]!.kinds).not.toContain('environmental')
+  })
+})
