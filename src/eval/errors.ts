@@ -24,6 +24,8 @@ export interface ErrorPattern {
   pattern: string
   count: number
   ids: string[]
+  /** For false reports grouped by rule: the first quotes, shortened. */
+  examples?: string[]
 }
 
 export interface CategoryPatterns {
@@ -92,39 +94,52 @@ export function shape(text: string, limit = 70): string {
   return s.length <= limit ? s : `${s.slice(0, limit)}…`
 }
 
-function top(groups: Map<string, string[]>, n: number): ErrorPattern[] {
+interface Group {
+  ids: string[]
+  examples: string[]
+}
+
+function top(groups: Map<string, Group>, n: number, withExamples: boolean): ErrorPattern[] {
   return [...groups]
-    .map(([pattern, ids]) => ({pattern, count: ids.length, ids: ids.slice(0, 5)}))
+    .map(([pattern, g]) => {
+      const p: ErrorPattern = {pattern, count: g.ids.length, ids: g.ids.slice(0, 5)}
+      if (withExamples) p.examples = g.examples.slice(0, 3)
+      return p
+    })
     .sort((a, b) => b.count - a.count || a.pattern.localeCompare(b.pattern))
     .slice(0, n)
 }
 
-function push(groups: Map<string, string[]>, key: string, id: string): void {
-  const ids = groups.get(key) ?? []
-  ids.push(id)
-  groups.set(key, ids)
+function push(groups: Map<string, Group>, key: string, id: string, example?: string): void {
+  const g = groups.get(key) ?? {ids: [], examples: []}
+  g.ids.push(id)
+  if (example !== undefined && !g.examples.includes(example)) g.examples.push(example)
+  groups.set(key, g)
 }
 
 /**
  * The `n` most frequent error patterns per category. A miss is keyed by the gold evidence for
- * that label (notices) or the item's text; a false report by the rule that fired and its quote.
+ * that label (notices) or the item's text, so repeated wordings (BOAMP criteria) group together;
+ * a false report is keyed by the rule that fired, with example quotes.
  */
 export function errorPatterns(run: EvalRun, n = 10): Record<ClauseCategory, CategoryPatterns> {
   const out = {} as Record<ClauseCategory, CategoryPatterns>
   const outcomes = run.sets.flatMap((s) => s.outcomes)
   for (const category of CLAUSE_CATEGORIES) {
-    const missed = new Map<string, string[]>()
-    const spurious = new Map<string, string[]>()
+    const missed = new Map<string, Group>()
+    const spurious = new Map<string, Group>()
     for (const o of outcomes) {
       const gold = o.gold.labels.includes(category)
       const hits = o.findings.filter((f) => f.category === category)
       if (gold && hits.length === 0) push(missed, shape(o.gold.evidence?.[category] ?? itemText(o)), o.gold.id)
       if (!gold && hits.length > 0) {
-        const f = hits[0]!
-        push(spurious, `${f.rule}: ${shape(f.quote ?? itemText(o), 60)}`, o.gold.id)
+        for (const rule of new Set(hits.map((h) => h.rule))) {
+          const f = hits.find((h) => h.rule === rule)!
+          push(spurious, rule, o.gold.id, `${o.gold.id}: ${shape(f.quote ?? itemText(o), 90)}`)
+        }
       }
     }
-    out[category] = {missed: top(missed, n), spurious: top(spurious, n)}
+    out[category] = {missed: top(missed, n, false), spurious: top(spurious, n, true)}
   }
   return out
 }

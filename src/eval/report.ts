@@ -162,7 +162,10 @@ export function renderPatterns(run: EvalRun, n = 10): string {
     if (p.missed.length === 0 && p.spurious.length === 0) continue
     lines.push('', category)
     for (const e of p.missed) lines.push(`  missed   x${e.count}  ${e.pattern}   [${e.ids.join(' ')}]`)
-    for (const e of p.spurious) lines.push(`  spurious x${e.count}  ${e.pattern}   [${e.ids.join(' ')}]`)
+    for (const e of p.spurious) {
+      lines.push(`  spurious x${e.count}  ${e.pattern}`)
+      for (const x of e.examples ?? []) lines.push(`             e.g. ${x}`)
+    }
   }
   return lines.join('\n')
 }

@@ -92,7 +92,9 @@ describe('runEval on the fixture gold set', () => {
     expect(list.some((d) => d.id === 'F01')).toBe(false)
     expect(renderDisagreements(list)).toMatch(/\[clauses\] F07\n {2}gold: {6}insertion-clause, env-execution-condition/)
     const patterns = errorPatterns(run)
-    expect(patterns['env-award-criterion'].spurious[0]).toMatchObject({pattern: 'toy/env: environnement', count: 1, ids: ['boamp-9002-2']})
+    expect(patterns['env-award-criterion'].spurious[0]).toEqual({pattern: 'toy/env', count: 1, ids: ['boamp-9002-2'],
+      examples: ['boamp-9002-2: environnement']})
+    expect(patterns['insertion-clause'].missed[0]).toMatchObject({count: 1, ids: ['F07']})
   })
 
   it('writes JSON with definitions, per-set and pooled figures', async () => {
