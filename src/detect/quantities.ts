@@ -56,7 +56,7 @@ function nearest(cands: Candidate[], anchor: [number, number] | undefined, after
 
 const HOURS = new RegExp(`${NUM}\\s*(heures?|h)\\b(?!\\s*\\d)`, 'g')
 const HOUR_RANGE = /(?:\bde|\ba|\bentre|-)\s*$/
-const INSERTION_NEAR = /^[^.;]{0,40}(insertion|de travail|reservee|dediee|au benefice|en faveur)/
+const INSERTION_NEAR = /^[^.;\d]{0,40}(insertion|reservee|dediee|au benefice|en faveur)/
 
 /** Insertion hours stated in a sentence. Times of day ("9 h 30", "de 9 h à 17 h") are skipped. */
 export function insertionHours(text: string, anchor?: [number, number]): number | undefined {

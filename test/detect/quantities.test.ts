@@ -1,0 +1,59 @@
+import {describe, expect, it} from 'vitest'
+import {criterionWeight, frenchNumberWords, insertionHours, insertionShare, statedTotal} from '../../src/detect/quantities.js'
+import {fold as foldOnly, normalizeText} from '../../src/text/normalize.js'
+
+/** Segments hold normalised text (apostrophes unified): fold what the engine would see. */
+const fold = (t: string) => foldOnly(normalizeText(t))
+
+const hours = (t: string) => insertionHours(fold(t))
+const share = (t: string) => insertionShare(fold(t))
+const weight = (t: string, total?: number) => criterionWeight(fold(t), undefined, total)
+
+describe('quantities', () => {
+  it('reads insertion hours in French number formats', () => {
+    expect(hours('Le titulaire réalise 1 250 heures d’insertion.')).toBe(1250)
+    expect(hours('Volume d’insertion : 350 h.')).toBe(350)
+    expect(hours('soit 1.800 heures de travail réservées')).toBe(1800)
+    expect(hours('35 H par tranche de 100 000 € de commandes')).toBe(35)
+  })
+
+  it('skips times of day and short action lengths', () => {
+    expect(hours('Accueil de 9 h à 17 h, du lundi au vendredi.')).toBeUndefined()
+    expect(hours('Ouverture à 8 h 30.')).toBeUndefined()
+    expect(hours('Animer une demi-journée (3h) de face à face.')).toBeUndefined()
+  })
+
+  it('prefers the hours stated as insertion hours', () => {
+    expect(hours('Sur un marché de 12 000 heures de travail, 600 heures d’insertion sont réservées.')).toBe(600)
+  })
+
+  it('reads a share of hours, in digits or words, and ignores other percentages', () => {
+    expect(share('au moins 5 % des heures travaillées')).toBe(5)
+    expect(share('cinq pour cent du nombre total d’heures')).toBe(5)
+    expect(share('7,5 % de la main-d’œuvre')).toBe(7.5)
+    expect(share('une pénalité de 10 % du montant du marché')).toBeUndefined()
+  })
+
+  it('reads criterion weights in %, points out of a total, and fractions', () => {
+    expect(weight('20 points sur 100')).toBe(20)
+    expect(weight('pondération : 15 %')).toBe(15)
+    expect(weight('pondération : 15')).toBe(15)
+    expect(weight('40 pts', 200)).toBe(20)
+    expect(weight('note : 12/20')).toBe(60)
+    expect(weight('Prix')).toBeUndefined()
+  })
+
+  it('reads a stated marking scale', () => {
+    expect(statedTotal(fold('Les offres sont notées sur 60 points.'))).toBe(60)
+    expect(statedTotal(fold('Total : 200 points'))).toBe(200)
+    expect(statedTotal(fold('Prix 60 %'))).toBeUndefined()
+  })
+
+  it('reads French number words', () => {
+    expect(frenchNumberWords('cinq')).toBe(5)
+    expect(frenchNumberWords('vingt-cinq')).toBe(25)
+    expect(frenchNumberWords('quatre-vingt-dix')).toBe(90)
+    expect(frenchNumberWords('soixante et onze')).toBe(71)
+    expect(frenchNumberWords('beaucoup')).toBeUndefined()
+  })
+})
