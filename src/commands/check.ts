@@ -1,7 +1,7 @@
 import {stat, writeFile} from 'node:fs/promises'
-import {Args, Flags} from '@oclif/core'
+import {Args, Flags, type Interfaces} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {UsageError} from '../core/errors.js'
+import {ClausescopeError, UsageError} from '../core/errors.js'
 import {CHECK_IDS, isCheckId, type CheckId} from '../checks/types.js'
 import type {CheckReport} from '../checks/run.js'
 
@@ -73,6 +73,12 @@ export default class Check extends BaseCommand {
     // Exit code 1 without throwing, so that --json still prints the report as its one JSON value.
     if (failing) process.exitCode = 1
     return report
+  }
+
+  /** A usage error exits 2 with --json too (oclif would make it 1 once the error is printed as JSON). */
+  protected override async catch(error: Interfaces.CommandError): Promise<unknown> {
+    if (error instanceof ClausescopeError) process.exitCode = error.exitCode
+    return super.catch(error)
   }
 
   private async render(report: CheckReport, format: string, output: string | undefined): Promise<void> {
