@@ -1,7 +1,7 @@
 // `npm run eval` (run with tsx: `tsx scripts/eval.ts`): the detector and the keyword baseline over
 // the gold sets, per category, with the figures written as JSON. Logic lives in src/eval/.
 //
-//   tsx scripts/eval.ts [--gold DIR] [--corpus DIR] [--rules DIR] [--out FILE] [--errors] [--check]
+//   tsx scripts/eval.ts [--gold DIR] [--corpus DIR] [--rules DIR] [--out FILE] [--errors [--set NAME] [--category ID]] [--check]
 
 import {writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
@@ -22,17 +22,23 @@ finding and the quantity accuracy; writes the figures as JSON.
   --rules DIR    rule base directory (default: the engine's default)
   --out FILE     JSON output (default eval-results.json)
   --errors       list every item the detector gets wrong, and the most common error patterns
+  --set NAME     with --errors: only the items of this set (e.g. clauses, ted-notices)
+  --category ID  with --errors: only the items where this category is missed or falsely reported
   --check        exit 1 when a target is missed or an item could not be analysed
   -h, --help     this help`
 
 async function main(): Promise<number> {
   const {values} = parseArgs({options: {
     gold: {type: 'string'}, corpus: {type: 'string'}, rules: {type: 'string'}, out: {type: 'string'},
-    errors: {type: 'boolean'}, check: {type: 'boolean'}, help: {type: 'boolean', short: 'h'},
+    errors: {type: 'boolean'}, set: {type: 'string'}, category: {type: 'string'}, check: {type: 'boolean'}, help: {type: 'boolean', short: 'h'},
   }})
   if (values.help) {
     console.log(HELP)
     return 0
+  }
+  const {isClauseCategory} = await import('../src/core/model.js')
+  if (values.category && !isClauseCategory(values.category)) {
+    throw Object.assign(new Error(`unknown category "${values.category}" for --category (see docs/TAXONOMY.md)`), {exitCode: 2})
   }
   const {runEval} = await import('../src/eval/run.js')
   const {renderReport, renderDisagreements, renderPatterns, resultJson} = await import('../src/eval/report.js')
@@ -56,7 +62,9 @@ async function main(): Promise<number> {
   console.log(renderReport(run))
   if (values.errors) {
     console.log('')
-    console.log(renderDisagreements(disagreements(run)))
+    const list = disagreements(run).filter((d) => (!values.set || d.set === values.set) &&
+      (!values.category || d.missed.includes(values.category as never) || d.spurious.includes(values.category as never)))
+    console.log(renderDisagreements(list))
     console.log('')
     console.log(renderPatterns(run))
   }
