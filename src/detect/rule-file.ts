@@ -32,8 +32,9 @@ export class PatternReader {
         continue
       }
       for (const s of sources) {
-        const regex = compileRegex(wordStart ? `(?<![a-z0-9])(?:${s})` : s)
-        if (typeof regex === 'string') this.src.problem(item, `bad regular expression "${s}" in ${what}: ${regex}`)
+        const plain = compileRegex(s)
+        const regex = typeof plain === 'string' || !wordStart ? plain : compileRegex(`(?<![a-z0-9])(?:${s})`)
+        if (typeof regex === 'string') this.src.problem(item, `bad regular expression "${s}" in ${what}: ${regex.replace(/^\/.*\/\w*: /, '')}`)
         else if (regex.test('')) this.src.problem(item, `the pattern "${s}" in ${what} matches an empty text`)
         else out.push({source: s, regex})
       }
@@ -127,7 +128,7 @@ export function readRule(reader: PatternReader, expectedId: string): Rule | unde
     if (!term || term.keyword.length < 3) src.problem(m.get('terms')!.value, `the term "${t}" needs a word of at least 4 letters`)
     else terms.push(term)
   }
-  if (isMap(e.get('match')?.value) && any.length === 0 && terms.length === 0) src.problem(e.get('match')!.value, 'match needs "any" (patterns) or "terms" (words)')
+  if (isMap(e.get('match')?.value) && !m.has('any') && !m.has('terms')) src.problem(e.get('match')!.value, 'match needs "any" (patterns) or "terms" (words)')
   for (const p of any) {
     const lits = requiredLiterals(foldPattern(p.source))
     if (!lits) src.problem(m.get('any')!.value, `the pattern "${p.source}" in match.any needs a literal word of at least 3 letters (used to index rules)`)
