@@ -1,13 +1,14 @@
 // Detection throughput: MB/s of normalised text through the full rule base on one core (this
 // thread, no workers), beside one combined keyword regex over the same segments in the same run,
 // and a linearity check (each document doubled should take about twice as long).
-// Corpora, each repeated to BENCH_DETECT_MB (30) of normalised text: document text (the real
-// Aquareel DCE markdown when /work/shared is present, and the fixtures' .txt/.md files), the
-// headline; and clause-dense passages (gold-dev and fixture gold passages), the worst case.
+// Corpora, each repeated to BENCH_DETECT_MB (30) of normalised text: document text, the headline
+// (the real Aquareel DCE markdown when /work/shared is present, and the fixtures' .txt/.md files
+// except their SOURCE/README notes); and clause-dense passages (gold-dev and fixture gold
+// passages), the worst case.
 // Run alone with `tsx bench/detect.ts`, or through `npm run bench -- detect`.
 
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
-import {dirname, extname, join, resolve} from 'node:path'
+import {basename, dirname, extname, join, resolve} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import type {TenderDocument} from '../src/core/model.js'
 import {combinedKeywordRegex} from '../src/eval/baseline.js'
@@ -53,7 +54,8 @@ function jsonlTexts(file: string): Source[] {
  */
 export function documentSources(): Source[] {
   const files = [...walk(join(SHARED, 'dce-aquareel-vigicrues-2025/dce_md')), ...walk(join(REPO, 'fixtures'))]
-  const sources = files.filter((f) => TEXT_EXT.has(extname(f))).map((f) => ({path: f, text: readFileSync(f, 'utf8')}))
+  const sources = files.filter((f) => TEXT_EXT.has(extname(f)) && !/^(SOURCE|README)\.md$/i.test(basename(f)))
+    .map((f) => ({path: f, text: readFileSync(f, 'utf8')}))
   if (sources.length === 0) sources.push({path: join(REPO, 'README.md'), text: readFileSync(join(REPO, 'README.md'), 'utf8')})
   return sources
 }
