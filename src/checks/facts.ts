@@ -24,7 +24,7 @@ export function readDate(folded: string): string | undefined {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 
-const DISPATCH = /date (?:d'envoi|de publication|de mise en ligne|de lancement|d'envoi du present avis|de l'avis|d'engagement)|(?:avis|consultation|dce)\s+(?:envoye|publie|mis en ligne|lance)e?s?\s+le|envoi (?:de l'avis )?(?:a la publication|au boamp|au joue)/
+const DISPATCH = /date (?:\S+ )?(?:d'envoi|de publication|de mise en ligne|de lancement|d'envoi du present avis|de l'avis|d'engagement)|(?:avis|consultation|dce)\s+(?:\S+\s+){0,2}?(?:envoye|publie|mis en ligne|lance)e?s?\s+(?:a la publication\s+)?le|envoi (?:de l'avis )?(?:a la publication|au boamp|au joue)/
 const DEADLINE = /date (?:et heure )?limites? (?:de (?:reception|remise|depot) )?(?:des )?(?:offres|plis)|remise des (?:offres|plis)\s*:|(?:offres|plis) (?:devront|doivent) (?:etre )?(?:remis|parvenir|deposes?)/
 
 function docFact<T>(value: T, doc: DraftDocument, seg: Segment): Fact<T> {
@@ -39,7 +39,7 @@ function* sentences(documents: DraftDocument[]): Generator<[DraftDocument, Segme
 
 // Amounts: "1 250 000 € HT", "450 000,00 euros HT", "1,2 M€ HT", "450 k€".
 const AMOUNT = /(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d{1,2}))?\s*(m|k)?\s*(?:€|euros?|eur\b)/g
-const VALUE_CONTEXT = /(?:montant|valeur|estimation|budget|enveloppe)\s+(?:\S+\s+){0,4}?(?:estim|previsionnel|global|total|maximum|max|du marche|de l'accord|des prestations|des travaux|de l'operation)|estime[e]? (?:a|au total a)|montant (?:estimatif|maximum|total)/
+const VALUE_CONTEXT = /(?:montant|valeur|estimation|budget|enveloppe)\s+(?:\S+\s+){0,4}?(?:estim|previsionnel|global|total|maximum|max|du marche|de l'accord|des prestations|des travaux|de l'operation)|estimee?s? (?:a|au total a)|evaluee?s? a|montant (?:estimatif|maximum|total)|(?:estimation|enveloppe|budget)(?: (?:du marche|financiere|globale|previsionnel(?:le)?|allouee?))?\s*:/
 const LOT_AMOUNT = /\blot\s*(?:n\s?[°o]\s*)?(\d{1,3})\b/
 const TOTAL_WORDS = /total|global|ensemble des lots|tous lots|toutes tranches/
 
@@ -54,8 +54,31 @@ function amountsOf(folded: string): number[] {
   return out
 }
 
+const NUMBERS: Record<string, number> = {un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6}
+const ANNUAL = /\b(?:annuel(?:le)?|par an)\b/
+
+/** Years the contract may last, renewals included: "d'un an reconductible trois fois", "durée de 4 ans". */
+export function totalYears(documents: DraftDocument[]): number | undefined {
+  for (const [, , folded] of sentences(documents)) {
+    const renew = /(\d|un|une|deux|trois|quatre) ans? (?:reconductible|renouvelable)s? (?:tacitement |expressement )?(\d|une|deux|trois|quatre) fois/.exec(folded)
+    if (renew) return (NUMBERS[renew[1]!] ?? Number(renew[1])) * (1 + (NUMBERS[renew[2]!] ?? Number(renew[2])))
+    const years = /duree (?:totale |globale |maximale )?(?:du marche |de l'accord-cadre )?(?:est )?(?:fixee )?(?:de|a|:)\s*(\d|un|deux|trois|quatre|cinq|six) ans\b/.exec(folded)
+    if (years) return NUMBERS[years[1]!] ?? Number(years[1])
+  }
+  return undefined
+}
+
 /** The estimated value: an explicit total, else the sum of per-lot values, else the largest value stated. */
 function inferValue(documents: DraftDocument[]): Fact<number> | undefined {
+  const value = statedValue(documents)
+  if (!value?.from || !ANNUAL.test(fold(value.from.quote))) return value
+  // An annual amount: the threshold applies to the whole duration, renewals included.
+  const years = totalYears(documents)
+  if (!years || years <= 1) return value
+  return {...value, value: value.value * years, from: {...value.from, quote: `${value.from.quote} (montant annuel × ${years} ans)`}}
+}
+
+function statedValue(documents: DraftDocument[]): Fact<number> | undefined {
   let total: Fact<number> | undefined
   const lots = new Map<string, Fact<number>>()
   let largest: Fact<number> | undefined
@@ -79,18 +102,32 @@ function inferValue(documents: DraftDocument[]): Fact<number> | undefined {
   return largest
 }
 
-// CCAG named in the CCAP: the surest sign of the contract's nature.
-const NATURE_SIGNS: Array<[RegExp, Nature | 'supplies-or-services']> = [
-  [/ccag[- ]?(?:travaux|trx)|cahier des clauses administratives generales (?:applicables aux marches publics )?de travaux|marches? (?:public )?de travaux|accord-cadre de travaux/, 'works'],
-  [/ccag[- ]?(?:pi|prestations intellectuelles|moe|maitrise d'oeuvre)|prestations intellectuelles|marches? (?:public )?de services/, 'services'],
-  [/ccag[- ]?(?:mi|marches industriels)|marches? (?:public )?de fournitures/, 'supplies'],
-  [/ccag[- ]?(?:fcs|fournitures courantes|tic|techniques de l'information)/, 'supplies-or-services'],
+// The CCAG named in the CCAP is the surest sign of the contract's nature; then "marché de
+// travaux / services / fournitures"; then the object. Tiers are tried in that order.
+const NATURE_TIERS: Array<Array<[RegExp, Nature | 'supplies-or-services']>> = [
+  [
+    [/ccag[- ]?(?:travaux|trx)\b|cahier des clauses administratives generales (?:applicables aux marches publics )?de travaux/, 'works'],
+    [/ccag[- ]?(?:pi|moe)\b|ccag[- ]?(?:prestations intellectuelles|maitrise d'oeuvre)/, 'services'],
+    [/ccag[- ]?(?:mi\b|marches industriels)/, 'supplies'],
+    [/ccag[- ]?(?:fcs|tic)\b|ccag[- ]?(?:fournitures courantes|techniques de l'information)/, 'supplies-or-services'],
+  ],
+  [
+    [/(?:marches?|accord-cadre) (?:publics? )?de travaux/, 'works'],
+    [/(?:marches?|accord-cadre) (?:publics? )?de (?:prestations? de )?services|prestations intellectuelles/, 'services'],
+    [/(?:marches?|accord-cadre) (?:publics? )?de fournitures/, 'supplies'],
+  ],
+  [
+    [/objet[^.]{0,40}\btravaux\b/, 'works'],
+    [/objet[^.]{0,40}\bfournitures?\b/, 'supplies'],
+  ],
 ]
 
 function inferNature(documents: DraftDocument[]): Fact<Nature | 'supplies-or-services'> | undefined {
   const ordered = [...documents].sort((a, b) => rank(a.kind) - rank(b.kind))
-  for (const [pattern, nature] of NATURE_SIGNS) {
-    for (const [doc, seg, folded] of sentences(ordered)) if (pattern.test(folded)) return docFact(nature, doc, seg)
+  for (const tier of NATURE_TIERS) {
+    for (const [doc, seg, folded] of sentences(ordered)) {
+      for (const [pattern, nature] of tier) if (pattern.test(folded)) return docFact(nature, doc, seg)
+    }
   }
   return undefined
 }
@@ -102,7 +139,7 @@ function rank(kind: string): number {
 const BUYER_SIGNS: Array<[RegExp, BuyerType]> = [
   [/entite adjudicatrice|operateur de reseau|reseaux? (?:d'eau|d'energie|de transport)|secteurs? speciaux/, 'utility'],
   [/\bministere\b|\bl'etat\b|prefecture|direction (?:departementale|regionale|interministerielle|generale)|services? de l'etat|\bdreal\b|rectorat/, 'central'],
-  [/\bcommune\b|\bville de\b|departement (?:de|du|des)|conseil (?:departemental|regional)|\bregion\b|communaute (?:de communes|d'agglomeration|urbaine)|metropole|syndicat|\bccas\b|\bsdis\b|office public|centre hospitalier|etablissement public (?:local|de sante)|collectivite/, 'local'],
+  [/\bcommune\b|\bmairie\b|\bville de\b|departement (?:de|du|des)|conseil (?:departemental|regional)|\bregion\b|communaute (?:de communes|d'agglomeration|urbaine)|metropole|syndicat|\bccas\b|\bsdis\b|office public|centre hospitalier|etablissement public (?:local|de sante)|collectivite/, 'local'],
 ]
 
 function inferBuyer(documents: DraftDocument[]): Fact<BuyerType> | undefined {

@@ -39,9 +39,10 @@ export const socialExecutionConditionMissing: Check = {
     if (reserved.reserved) return []
     if (socialExceptionJustified(dossier)) return []
     const place = executionPlace(dossier)
-    const partly = reserved.reservedLots.length > 0
-      ? ` Seuls les lots ${reserved.reservedLots.join(', ')} sont réservés ; le marché ne l'est pas dans sa totalité.`
-      : ''
+    const lots = reserved.reservedLots
+    const partly = lots.length === 0 ? ''
+      : lots.length === 1 ? ` Seul le lot ${lots[0]} est réservé ; le marché ne l'est pas dans sa totalité.`
+        : ` Seuls les lots ${lots.join(', ')} sont réservés ; le marché ne l'est pas dans sa totalité.`
     return [diagnostic(this, place,
       `${place ? describePlace(place) : 'Dossier'} : aucune condition d'exécution sociale ou d'emploi contraignante, ` +
       `le marché n'est pas réservé et aucune exception n'est justifiée (${valueText(dossier)} ; ${readScope(dossier)}).${partly}`,

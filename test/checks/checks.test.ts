@@ -65,7 +65,7 @@ describe('execution-condition checks on findings', () => {
       [['reserved-disability', 'lot n° 2 est réservé'], ['env-execution-condition', 'valorisation']])
     const report = runChecks(dossierOf([rcLots, ccap]))
     const d = report.diagnostics.find((x) => x.check === 'social-execution-condition-missing')
-    expect(d?.message).toContain('lots 2')
+    expect(d?.message).toContain('Seul le lot 2 est réservé')
   })
 
   it('do not apply below the threshold or before 21 August 2026, and say so', () => {
