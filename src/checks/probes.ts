@@ -9,7 +9,7 @@ import type {Segment} from '../core/model.js'
 import {fold} from '../text/normalize.js'
 import type {DraftDocument} from './types.js'
 
-const BINDING = /s'engage|\bdoi(?:t|vent)\b|\bdevr(?:a|ont)\b|est tenue?|sont tenus|\bassure\b|\bassurent\b|\bremet\b|\breprend\b|\betablit\b|\bmet en (?:oeuvre|place)\b|\bsupprime\b|\bgarantit\b|\blimite\b|\bimpose\b|obligatoire|\bsont effectuees?\b|\bsont realisees?\b|\bsont servies?\b|\bsont (?:des|issues?|composees?)\b|au moins \d|minimum de \d/
+const BINDING = /s'engage|\bdoi(?:t|vent)\b|\bdevr(?:a|ont)\b|est tenue?|sont tenus|\bassure\b|\bassurent\b|\bremet\b|\breprend\b|\betablit\b|\bmet en (?:oeuvre|place)\b|\bsupprime\b|\bgarantit\b|\blimite\b|\bimpose\b|obligatoire|\bsont effectuees?\b|\bsont realisees?\b|\bsont servies?\b|\bsont (?:des|issues?|composees?)\b|au moins \d|minimum de \d|\bveille a\b|prend (?:toutes )?les (?:dispositions|mesures)|est responsable|\bsont (?:tries|valorises|recycles|evacues|collectes|repris|composte)s?\b/
 const PERFORMANCE = new RegExp([
   String.raw`(?:tri|gestion|valorisation|evacuation|collecte|reduction|recyclage|elimination|tracabilite|suivi) (?:\S+ ){0,3}dechets`,
   String.raw`dechets (?:\S+ ){0,4}(?:tries|valorises|recycles|evacues)`, String.raw`\bsoged\b`, String.raw`\bsosed\b`,
@@ -19,7 +19,8 @@ const PERFORMANCE = new RegExp([
   String.raw`produits durables et de qualite`, String.raw`agriculture biologique`, String.raw`\begalim\b`, String.raw`circuits? courts?`,
   String.raw`plastiques? a usage unique`, String.raw`usage unique`, String.raw`chantier (?:propre|a faibles nuisances|vert)`,
   String.raw`(?:consommations?|economies?) d'(?:eau|energie)`, String.raw`nuisances? (?:sonores|du chantier)`, String.raw`reemploi`,
-  String.raw`economie circulaire`, String.raw`gaspillage alimentaire`,
+  String.raw`economie circulaire`, String.raw`gaspillage alimentaire`, String.raw`livraisons? groupees?`,
+  String.raw`(?:reduire|limiter|reduction) (?:\S+ ){0,3}(?:impact environnemental|emissions|consommations?)`, String.raw`compost`,
 ].join('|'))
 // Void or generic statements are not conditions (TAXONOMY.md, "What is NOT a finding").
 const VOID = /sans objet|\bneant\b|aucune (?:clause|condition)|n'est pas prevue?|ne comporte (?:pas|aucune)|(?:respecte|respecter|conforme a) (?:la|les) (?:reglementation|legislation|normes?|lois?) (?:\S+ ){0,3}(?:environnement|vigueur)/

@@ -171,3 +171,22 @@ describe('report', () => {
     expect(quiet.diagnostics.map((d) => d.check)).not.toContain('award-weights-inconsistent')
   })
 })
+
+describe('environmental execution-condition probe', async () => {
+  const {isEnvExecutionSentence} = await import('../../src/checks/probes.js')
+  it('reads binding performance sentences, not specifications, void or generic statements', () => {
+    for (const yes of ['Les déchets de chantier sont triés sur place et évacués vers des filières agréées.',
+      "Le titulaire veille à réduire les consommations d'énergie des équipements pendant l'exécution.",
+      'Le titulaire reprend les emballages et en assure le recyclage.']) expect(isEnvExecutionSentence(yes)).toBe(true)
+    for (const no of ["Le titulaire respecte la réglementation en vigueur en matière d'environnement.", 'Clause environnementale : sans objet.',
+      'Le mobilier fourni contient au moins 30 % de matériaux recyclés.', 'La gestion des déchets est une compétence de la commune.']) expect(isEnvExecutionSentence(no)).toBe(false)
+  })
+
+  it('keeps env-execution-condition-missing silent when the rule base misses a plain waste clause', () => {
+    const rc = draftDocument('RC.txt', 'RC', RC_OK)
+    const ccap = ccapWith(CCAP.replace('Le titulaire assure la valorisation des encombrants collectés.', 'Le titulaire assure le tri et la valorisation des déchets collectés.'), [['insertion-clause', '400 heures']])
+    expect(fired([rc, ccap])).toEqual([])
+    const none = ccapWith(CCAP.replace('Le titulaire assure la valorisation des encombrants collectés.', ''), [['insertion-clause', '400 heures']])
+    expect(fired([rc, none])).toEqual(['env-execution-condition-missing'])
+  })
+})
