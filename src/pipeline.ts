@@ -89,7 +89,11 @@ export async function analyseInput(input: InputFile, options: AnalyseOptions): P
   const key = rulesetKey(options.rules)
   if (options.store && !options.force) {
     const cached = options.store.cached(source.sha256, key)
-    if (cached) return {result: {...cached, path: input.path, cached: true}}
+    if (cached) {
+      // codes are the category's, not stored per finding: attach them as detect() does
+      const findings = cached.findings.map((f) => ({...f, codes: options.rules.categories[f.category]}))
+      return {result: {...cached, findings, path: input.path, cached: true}}
+    }
   }
   let analysis: Analysis
   try {

@@ -118,6 +118,17 @@ export interface Finding {
   quantities?: Quantities
   legal: string[]
   lot?: string
+  /** The category's codes in other vocabularies (rules/categories.yml), attached to every finding. */
+  codes?: CategoryCodes
+}
+
+/** How a clause category is coded by DECP, eForms and the OCDS sustainability extension (rules/categories.yml). */
+export interface CategoryCodes {
+  label: string
+  /** DECP v2 considerationsSociales / considerationsEnvironnementales value. */
+  decp: string
+  eforms: string[]
+  ocds: {goal: string; strategy: string}
 }
 
 export type DocumentStatus = 'analysed' | 'not_analysable' | 'failed'

@@ -1,6 +1,8 @@
 // The compiled rule base: what rules.ts builds from rules/ and engine.ts runs.
 
-import type {ClauseCategory, DocumentKind, SegmentRole} from '../core/model.js'
+import type {CategoryCodes, ClauseCategory, DocumentKind, SegmentRole} from '../core/model.js'
+
+export type {CategoryCodes}
 import type {Prefilter} from './prefilter.js'
 import type {Term} from './patterns.js'
 
@@ -51,14 +53,6 @@ export interface Rule {
   negation: boolean
   boilerplate: boolean
   examples: {match: RuleExample[]; nomatch: RuleExample[]}
-}
-
-export interface CategoryCodes {
-  label: string
-  /** DECP v2 considerationsSociales / considerationsEnvironnementales value. */
-  decp: string
-  eforms: string[]
-  ocds: {goal: string; strategy: string}
 }
 
 export interface BoilerplateList {
