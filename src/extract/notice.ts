@@ -47,6 +47,8 @@ export class NoticeText {
   add(f: NoticeField): void {
     if (f.text.trim().length === 0) return
     const opts: Parameters<typeof segmentPages>[1] = {role: f.role, field: f.field, sectionPrefix: f.section}
+    // a title or a criterion name such as "2016 DFA 167 - Prestations..." is not an article heading
+    if (f.role === 'title' || f.role === 'award-criterion') opts.headings = false
     if (f.lot !== undefined) opts.lot = f.lot
     if (f.weight !== undefined) opts.weight = f.weight
     const {fullText, segments} = segmentPages([{text: f.text}], opts)

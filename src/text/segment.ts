@@ -83,7 +83,7 @@ const MAX_SEGMENT = 1500
  */
 export function segmentPages(
   pages: PageText[],
-  options: {role?: SegmentRole; field?: string; sectionPrefix?: string[]; lot?: string; weight?: number} = {},
+  options: {role?: SegmentRole; field?: string; sectionPrefix?: string[]; lot?: string; weight?: number; headings?: boolean} = {},
 ): SegmentedText {
   const segments: Segment[] = []
   const headings: Array<{depth: number; text: string}> = []
@@ -137,7 +137,7 @@ export function segmentPages(
         flush()
         continue
       }
-      if (isHeading(line)) {
+      if (options.headings !== false && isHeading(line)) {
         flush()
         const depth = headingDepth(line.trim())
         while (headings.length > 0 && headings[headings.length - 1]!.depth >= depth) headings.pop()
