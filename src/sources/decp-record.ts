@@ -127,6 +127,10 @@ const ENV = /^(clauses? environnementales?|criteres? environnementa(l|ux))$/
 /** The values of a considerations field, whatever its shape (object, array, joined string). */
 export function considerationsOf(v: unknown, singular: string): string[] {
   if (v === null || v === undefined) return []
+  if (isObject(v)) {
+    const inner = v[singular]
+    if (Array.isArray(inner) && inner.every((x) => typeof x === 'string')) return inner.map((x) => x.trim()).filter(Boolean)
+  }
   if (typeof v === 'string') return v.split(/[,;|]/).map((s) => s.trim()).filter(Boolean)
   if (Array.isArray(v)) return v.flatMap((x) => considerationsOf(x, singular))
   if (isObject(v)) return considerationsOf(v[singular], singular)

@@ -40,10 +40,15 @@ export async function sniffDecpFormat(file: string): Promise<'json' | 'csv'> {
 
 /** Every award of a DECP file, JSON (v1 or v2) or decp.info CSV. */
 export async function* readDecp(file: string): AsyncGenerator<DecpItem> {
-  if ((await sniffDecpFormat(file)) === 'csv') {
-    yield* readDecpCsv(file)
-    return
-  }
+  if ((await sniffDecpFormat(file)) === 'csv') yield* readDecpCsv(file)
+  else yield* readDecpJson(file)
+}
+
+/**
+ * The awards of a DECP JSON file. (Parsing in a worker thread was tried: cloning the records
+ * between threads cost more than it saved on a busy two-core machine.)
+ */
+export async function* readDecpJson(file: string): AsyncGenerator<DecpItem> {
   const isRecordArray = (path: readonly string[]): boolean =>
     path.length === 0 || (path.length === 1 && path[0] === 'marches') || path.join('.') in V2_ARRAYS
   for await (const raw of readJsonRecords(file, isRecordArray)) {

@@ -100,34 +100,49 @@ function whereClause(options: AwardStatsOptions): {sql: string; params: string[]
   return {sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params}
 }
 
-/** Adds the shares to the raw counts and amounts of one row. */
-function withShares(row: Record<string, unknown>): Figures {
+/** Writes the counts, amounts and shares of one SQL row into `out` (built in place: fast for 100k groups). */
+function withShares<T extends Record<string, unknown>>(row: Record<string, unknown>, out: T): T & Figures {
+  const o = out as Record<string, unknown>
   const contracts = Number(row.contracts ?? 0), amount = Number(row.amount ?? 0)
-  const out: Figures = {contracts, amount}
-  for (const m of MEASURES) {
-    const n = Number(row[`${m.name}_contracts`] ?? 0), eur = Number(row[`${m.name}_amount`] ?? 0)
-    out[`${m.name}_contracts`] = n
-    out[`${m.name}_amount`] = eur
-    out[`${m.name}_share`] = contracts > 0 ? n / contracts : null
-    out[`${m.name}_amount_share`] = amount > 0 ? eur / amount : null
+  o.contracts = contracts
+  o.amount = amount
+  for (const m of MEASURE_KEYS) {
+    const n = Number(row[m.contracts] ?? 0), eur = Number(row[m.amount] ?? 0)
+    o[m.contracts] = n
+    o[m.amount] = eur
+    o[m.share] = contracts > 0 ? n / contracts : null
+    o[m.amountShare] = amount > 0 ? eur / amount : null
   }
-  return out
+  return out as T & Figures
 }
+
+const MEASURE_KEYS = MEASURES.map((m) => ({
+  contracts: `${m.name}_contracts`, amount: `${m.name}_amount`, share: `${m.name}_share`, amountShare: `${m.name}_amount_share`,
+}))
 
 export function awardStats(db: Database, options: AwardStatsOptions = {}): AwardStats {
   const by = options.by ?? []
   const where = whereClause(options)
-  const total = withShares(db.prepare(`SELECT ${AGGREGATES} FROM awards a ${where.sql}`).get(...where.params) as Record<string, unknown>)
-  if (by.length === 0) return {groups: [], total}
+  if (by.length === 0) {
+    const row = db.prepare(`SELECT ${AGGREGATES} FROM awards a ${where.sql}`).get(...where.params) as Record<string, unknown>
+    return {groups: [], total: withShares(row, {})}
+  }
   const keys = by.map((d) => `${KEY_SQL[d]} AS k_${d}`).join(', ')
   const groupBy = by.map((d) => `k_${d}`).join(', ')
   const orderBy = by.map((d) => `k_${d} IS NULL, k_${d}`).join(', ')
   const rows = db.prepare(`SELECT ${keys},\n  ${AGGREGATES}\nFROM awards a ${where.sql}\nGROUP BY ${groupBy}\nORDER BY ${orderBy}`)
     .all(...where.params) as Record<string, unknown>[]
+  // The total is the sum of the groups: one pass over the awards instead of two.
+  const sums: Record<string, number> = {}
+  for (const row of rows) for (const f of SUMMED) sums[f] = (sums[f] ?? 0) + Number(row[f] ?? 0)
+  const keyColumns = by.map((d) => [d, `k_${d}`] as const)
   const groups = rows.map((row) => {
     const group: Group = {}
-    for (const d of by) group[d] = row[`k_${d}`] as string | number | null
-    return {...group, ...withShares(row)}
+    for (const [d, k] of keyColumns) group[d] = row[k] as string | number | null
+    return withShares(row, group)
   })
-  return {groups, total}
+  return {groups, total: withShares(sums, {})}
 }
+
+/** The additive figures (counts and amounts), from which shares are derived. */
+const SUMMED = ['contracts', 'amount', ...MEASURE_KEYS.flatMap((m) => [m.contracts, m.amount])]

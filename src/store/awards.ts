@@ -61,7 +61,8 @@ export class AwardWriter {
 
   constructor(readonly db: Database, readonly runId: number) {
     this.find = db.prepare<[string], [number, string]>('SELECT id, version FROM awards WHERE uid = ?').raw()
-    this.insert = db.prepare(`INSERT INTO awards (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`)
+    this.insert = db.prepare(`INSERT INTO awards (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})
+      ON CONFLICT (uid) DO NOTHING`)
     this.update = db.prepare(`UPDATE awards SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
     this.clearHolders = db.prepare('DELETE FROM award_holders WHERE award_id = ?')
     this.insertHolder = db.prepare('INSERT INTO award_holders (award_id, position, id_type, holder_id, siren) VALUES (?, ?, ?, ?, ?)')
@@ -85,12 +86,15 @@ export class AwardWriter {
       return
     }
     const a = item.award
-    const existing = this.find.get(a.uid)
-    if (!existing) {
-      const id = Number(this.insert.run(...rowValues(a, this.runId)).lastInsertRowid)
-      this.addHolders(id, a, 0)
+    // Most uids are new: try the insert first, look the stored version up only on conflict.
+    const inserted = this.insert.run(...rowValues(a, this.runId))
+    if (inserted.changes > 0) {
+      this.addHolders(Number(inserted.lastInsertRowid), a, 0)
       this.counts.added++
-    } else if (item.merge) {
+      return
+    }
+    const existing = this.find.get(a.uid)!
+    if (item.merge) {
       this.putCsvRow(existing, a, item.merge.modificationId)
     } else if (a.version >= existing[1]) {
       this.replace(existing[0], a)
@@ -101,6 +105,7 @@ export class AwardWriter {
   }
 
   private replace(id: number, a: AwardRecord): void {
+    this.counts.holders -= this.storedHolders.get(id) ?? 0
     this.update.run(...rowValues(a, this.runId), id)
     this.clearHolders.run(id)
     this.addHolders(id, a, 0)
@@ -108,10 +113,8 @@ export class AwardWriter {
 
   private putCsvRow([id, version]: [number, string], a: AwardRecord, modificationId: number | null): void {
     if (a.version > version) {
-      const holders = this.storedHolders.get(id) ?? 0
       this.replace(id, a)
       this.counts.replaced++
-      this.counts.holders -= holders
     } else if (a.version === version) {
       let position = this.holderCount.get(id) ?? 0
       for (const h of a.holders) {
@@ -175,9 +178,12 @@ export function refreshSse(db: Database): void {
         WHERE sse_holders + ess_holders + insertion_holders + disability_holders > 0;
       CREATE TEMP TABLE IF NOT EXISTS sse_refresh (award_id INTEGER PRIMARY KEY, sse INTEGER, ess INTEGER, ins INTEGER, dis INTEGER);
       DELETE FROM temp.sse_refresh;
+      CREATE TEMP TABLE IF NOT EXISTS sse_units_now (siren TEXT PRIMARY KEY, ess INTEGER, insertion INTEGER, disability INTEGER) WITHOUT ROWID;
+      DELETE FROM temp.sse_units_now;
+      INSERT INTO temp.sse_units_now SELECT siren, ess, insertion, disability FROM sse_units;
       INSERT INTO temp.sse_refresh
         SELECT h.award_id, count(*), sum(u.ess), sum(u.insertion), sum(u.disability)
-        FROM award_holders h JOIN sse_units u ON u.siren = h.siren
+        FROM award_holders h JOIN temp.sse_units_now u ON u.siren = h.siren
         GROUP BY h.award_id;
       UPDATE awards SET sse_holders = s.sse, ess_holders = s.ess, insertion_holders = s.ins, disability_holders = s.dis
         FROM temp.sse_refresh s WHERE awards.id = s.award_id;
