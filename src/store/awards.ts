@@ -73,10 +73,10 @@ export class AwardWriter {
     this.setHolderCount = db.prepare('UPDATE awards SET holders = ? WHERE id = ?')
     // A CSV row of an older modification still tells the original notification date and amount.
     this.mergeCsv = db.prepare(`UPDATE awards SET
-        notification_date = CASE WHEN ?1 IS NOT NULL AND (notification_date IS NULL OR ?1 < notification_date) THEN ?1 ELSE notification_date END,
-        year = CASE WHEN ?1 IS NOT NULL AND (notification_date IS NULL OR ?1 < notification_date) THEN ?2 ELSE year END,
-        initial_amount = coalesce(?3, initial_amount)
-      WHERE id = ?4`)
+        year = CASE WHEN @date IS NOT NULL AND (notification_date IS NULL OR @date < notification_date) THEN @year ELSE year END,
+        notification_date = CASE WHEN @date IS NOT NULL AND (notification_date IS NULL OR @date < notification_date) THEN @date ELSE notification_date END,
+        initial_amount = coalesce(@initial, initial_amount)
+      WHERE id = @id`)
   }
 
   put(item: DecpItem): void {
@@ -128,7 +128,7 @@ export class AwardWriter {
       this.counts.superseded++
     }
     const year = a.notificationDate ? Number(a.notificationDate.slice(0, 4)) : null
-    this.mergeCsv.run(a.notificationDate, year, modificationId ? null : a.initialAmount, id)
+    this.mergeCsv.run({date: a.notificationDate, year, initial: modificationId ? null : a.initialAmount, id})
   }
 
   private addHolders(id: number, a: AwardRecord, from: number): void {
