@@ -135,3 +135,34 @@ export function noticeStats(db: Database, options: NoticeStatsOptions = {}): {gr
   }
   return {groups: [...groups.values()].sort((a, b) => cmp(a.key, b.key)).map((g) => ({...g.key, ...figures(g.members)})), total}
 }
+
+/** A procedure with its findings, for exports (OCDS). */
+export interface ProcedureFindings {
+  unit: string
+  facts: ProcedureFacts
+  analysed: boolean
+  analysedAt: string
+  findings: {category: ClauseCategory; lot: string | null; quote: string}[]
+}
+
+/** Every procedure (same units as noticeStats) with its findings, in store order. */
+export function procedureFindings(db: Database): ProcedureFindings[] {
+  const units = new Map<string, ProcedureFindings>()
+  const unitOf = new Map<number, ProcedureFindings>()
+  const docs = db.prepare(`SELECT d.id, coalesce(json_extract(d.facts, '$.noticeId'), d.container, d.sha256) AS unit,
+      d.status, d.facts, d.analysed_at FROM documents d ORDER BY d.id`).all() as {id: number; unit: string; status: string; facts: string | null; analysed_at: string}[]
+  for (const d of docs) {
+    let p = units.get(d.unit)
+    if (!p) units.set(d.unit, p = {unit: d.unit, facts: {}, analysed: false, analysedAt: d.analysed_at, findings: []})
+    unitOf.set(d.id, p)
+    if (d.status !== 'analysed') continue
+    p.analysed = true
+    if (d.analysed_at > p.analysedAt) p.analysedAt = d.analysed_at
+    const facts = d.facts ? (JSON.parse(d.facts) as Record<string, unknown>) : {}
+    for (const [k, v] of Object.entries(facts)) if ((p.facts as Record<string, unknown>)[k] === undefined) (p.facts as Record<string, unknown>)[k] = v
+  }
+  for (const f of db.prepare('SELECT document_id, category, lot, quote FROM findings ORDER BY document_id, start_offset, id').iterate() as IterableIterator<{document_id: number; category: ClauseCategory; lot: string | null; quote: string}>) {
+    unitOf.get(f.document_id)?.findings.push({category: f.category, lot: f.lot, quote: f.quote})
+  }
+  return [...units.values()]
+}
