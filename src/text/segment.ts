@@ -54,7 +54,7 @@ function breaksAfter(line: string, next: string): boolean {
   if (/^[-•▪●◦*–—]\s|^[a-z0-9]{1,3}[).]\s|^\d+(?:[.,]\d+)?\s?%?\s*(?:points?|pts)?$/iu.test(b)) return true
   if (/[.!?;:]$/.test(a) && !ABBREVIATIONS.test(a)) return true
   // Short line followed by a capital: a table row, a title, a list without bullets.
-  if (a.length < 50 && /^[\p{Lu}\d]/u.test(b)) return true
+  if (a.length < 50 && /^\p{Lu}/u.test(b)) return true
   return false
 }
 
@@ -75,6 +75,30 @@ function splitSentences(text: string): Array<[number, number]> {
 }
 
 const MAX_SEGMENT = 1500
+
+/** How French sentences, not headings, begin: a determiner, a pronoun or a conjunction. */
+const SENTENCE_START = /^(?:le|la|les|l'|un|une|des|du|il|elle|ils|elles|ce|cette|ces|chaque|tout|toute|tous|toutes|en cas|lorsqu|si|conformement|conformément|dans|pour|au|aux|afin|sauf|sur|par|à|a)\b/iu
+
+/**
+ * A heading line may wrap onto following lines that start in lower case ("4.5.5 Sous-traitance
+ * (pour les heures\nd'insertion) :"). A numbered paragraph wrapped the same way ("30.1 Le titulaire
+ * s'engage à réserver\n2 000 heures ... marché.") is a sentence: it runs long or ends with a full stop.
+ * Returns the heading's text and its last line, or undefined when the line starts a paragraph.
+ */
+function headingExtent(lines: string[], i: number): {text: string; last: number} | undefined {
+  let text = lines[i]!.trim()
+  let last = i
+  // "30.1 Le titulaire s'engage à réserver au moins\n2 000 heures": a sentence wrapping onto a number
+  const sentenceStart = SENTENCE_START.test(text.replace(/^(?:(?:article|art\.)\s*)?[\dIVXLC]+(?:[.\-]\d+)*\.?\s*[-–—:.]?\s*/iu, ''))
+  const continues = (next: string) => /^\s*[\p{Ll}(]/u.test(next) || (sentenceStart && /^\s*\d/.test(next))
+  while (last + 1 < lines.length && continues(lines[last + 1]!) && text.length <= 200) {
+    last++
+    text = `${text} ${lines[last]!.trim()}`
+  }
+  text = text.replace(/\s+/g, ' ')
+  if (last > i && (text.length > 160 || /\.$/.test(text))) return undefined
+  return {text, last}
+}
 
 /**
  * Segment pages of raw text. Text is normalised here, so callers may pass extractor output as is.
@@ -137,12 +161,17 @@ export function segmentPages(
         flush()
         continue
       }
-      if (options.headings !== false && isHeading(line)) {
+      const heading = options.headings !== false && isHeading(line) ? headingExtent(lines, i) : undefined
+      if (heading) {
         flush()
         const depth = headingDepth(line.trim())
         while (headings.length > 0 && headings[headings.length - 1]!.depth >= depth) headings.pop()
-        headings.push({depth, text: line.trim().replace(/\s+/g, ' ')})
-        pushBlock(lineStart, lineEnd)
+        headings.push({depth, text: heading.text})
+        let end = lineEnd
+        for (let k = i + 1; k <= heading.last; k++) end += 1 + lines[k]!.length
+        offset = end + 1
+        i = heading.last
+        pushBlock(lineStart, end)
         continue
       }
       if (!block) block = {start: lineStart, end: lineEnd}
