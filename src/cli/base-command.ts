@@ -41,11 +41,24 @@ export abstract class BaseCommand extends Command {
     await super.finally(error)
   }
 
+  /** The error as JSON: what a script needs, not the parser's whole context. */
+  protected override toErrorJson(error: unknown): unknown {
+    const e = error as {message?: string; code?: string; oclif?: {exit?: number}; suggestions?: string[]}
+    const out: Record<string, unknown> = {message: e.message ?? String(error)}
+    if (e.code) out.code = e.code
+    out.exit = process.exitCode ?? e.oclif?.exit ?? 1
+    if (e.suggestions && e.suggestions.length > 0) out.suggestions = e.suggestions
+    return {error: out}
+  }
+
   protected override async catch(error: Interfaces.CommandError): Promise<unknown> {
     if (this.stdoutWrite) {
       process.stdout.write = this.stdoutWrite
       this.stdoutWrite = undefined
     }
+    // oclif exits 1 on any error printed as JSON: keep usage errors (ours and the parser's) at 2
+    const exit = error instanceof ClausescopeError ? error.exitCode : (error as {oclif?: {exit?: number}}).oclif?.exit
+    if (exit !== undefined) process.exitCode = exit
     if (error instanceof ClausescopeError) {
       const message = error.suggestions.length > 0 ? `${error.message}\n${error.suggestions.map((s) => `  → ${s}`).join('\n')}` : error.message
       const wrapped = Object.assign(new Error(message), {oclif: {exit: error.exitCode}, code: error.code})

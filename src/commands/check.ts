@@ -75,12 +75,6 @@ export default class Check extends BaseCommand {
     return report
   }
 
-  /** A usage error exits 2 with --json too (oclif would make it 1 once the error is printed as JSON). */
-  protected override async catch(error: Interfaces.CommandError): Promise<unknown> {
-    if (error instanceof ClausescopeError) process.exitCode = error.exitCode
-    return super.catch(error)
-  }
-
   private async render(report: CheckReport, format: string, output: string | undefined): Promise<void> {
     if (format === 'html') {
       const {renderCheckHtml} = await import('../report/check-html.js')
