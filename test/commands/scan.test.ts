@@ -77,5 +77,8 @@ describe('clausescope scan', () => {
     const run = runCli(['scan'])
     expect(run.status).toBe(2)
     expect(run.stderr).toMatch(/path/i)
+    const json = runCli(['scan', '--json'])
+    expect(json.status).toBe(2)
+    expect(parseJsonOutput<{error: {message: string; exit: number}}>(json).error).toMatchObject({exit: 2, message: expect.stringMatching(/path/)})
   })
 })
