@@ -57,6 +57,13 @@ function nearest(cands: Candidate[], anchor: [number, number] | undefined, after
 const HOURS = new RegExp(`${NUM}\\s*(heures?|h)\\b(?!\\s*\\d)`, 'g')
 const HOUR_RANGE = /(?:\bde|\ba|\bentre|-)\s*$/
 const INSERTION_NEAR = /^[^.;\d]{0,40}(insertion|reservee|dediee|au benefice|en faveur)/
+// A rate is not a volume (gold README): "35 heures par tranche de 100 000 €", "35 heures
+// minimum par immersion", "26 heures hebdomadaires". A figure "par an" is kept as stated.
+const RATE_AFTER = /^\s*(?:minimum\s+|au minimum\s+|de travail\s+|d'insertion\s+)?(?:(?:par|pour (?:chaque|toute|une))\s+(?!an\b|annee\b)|hebdo|ouvre|ouvrable|supplementaire|de formation|de (?:cours|stage|trajet|transport))/
+// Deadlines and thresholds: "sous 48 heures", "dans un délai de 24 heures", "au-delà de 35 heures".
+const DURATION_BEFORE = /(?:\bdelai (?:de |d')?|\bsous |\bdans les |\bau-dela de |\bpendant |\bduree (?:de |d')?)$/
+// The total of a per-lot table wins over the lot figures: "TOTAL OPERATION 1 260 h".
+const TOTAL_BEFORE = /\btotal[^.;\d]{0,30}$/
 
 /** Insertion hours stated in a sentence. Times of day ("9 h 30", "de 9 h à 17 h") are skipped. */
 export function insertionHours(text: string, anchor?: [number, number]): number | undefined {
@@ -67,8 +74,9 @@ export function insertionHours(text: string, anchor?: [number, number]): number 
     const start = m.index
     const end = start + m[0].length
     if (m[3] === 'h' && (HOUR_RANGE.test(text.slice(Math.max(0, start - 8), start)) || /^\s*(a|-)\s*\d/.test(text.slice(end, end + 6)))) continue
+    if (RATE_AFTER.test(text.slice(end, end + 40)) || DURATION_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue
     const value = parseFrenchNumber(m[1]!, m[2])
-    const preferred = INSERTION_NEAR.test(text.slice(end, end + 60))
+    const preferred = INSERTION_NEAR.test(text.slice(end, end + 60)) || TOTAL_BEFORE.test(text.slice(Math.max(0, start - 40), start))
     // Less than a working day is the length of an action ("une demi-journée (3h)"), not a volume.
     if (value <= 0 || (value < 7 && !preferred)) continue
     cands.push({value, start, end, preferred})
@@ -90,11 +98,27 @@ function percents(text: string): Candidate[] {
   return out
 }
 
-const SHARE_OF = /^\s*(?:\(?[^.;()]{0,12}\)?\s*)?(?:du|des|de la|de l')\s*(?:nombre\s*(?:total\s*)?(?:d')?)?(?:total\s*(?:des\s*)?)?(heures?|main[ -]d'?oeuvre|temps de travail|masse salariale|effectifs?|volume horaire)/
+const SHARE_OF = /^\s*(?:\(?[^.;()]{0,12}\)?\s*)?(?:du|des|de la|de l')\s*(?:(?:nombre|volume|total|global|globale|effectif)\s+){0,2}(?:(?:des|d')\s*)?(heures?|main[ -]d'?oeuvre|temps de travail|masse salariale|effectifs?|volume horaire)/
+
+/** "un cinquième des heures" -> 20: fractions that buyers write instead of a percentage. */
+const FRACTIONS: Record<string, number> = {
+  demi: 50, moitie: 50, tiers: 33.33, quart: 25, cinquieme: 20, sixieme: 16.67, huitieme: 12.5, dixieme: 10, vingtieme: 5,
+}
+const FRACTION_WORD = new RegExp(`\\b(?:un|une|la)\\s+(${Object.keys(FRACTIONS).join('|')})\\b`, 'g')
+
+function fractions(text: string): Candidate[] {
+  const out: Candidate[] = []
+  FRACTION_WORD.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = FRACTION_WORD.exec(text))) out.push({value: FRACTIONS[m[1]!]!, start: m.index, end: m.index + m[0].length})
+  return out
+}
 
 /** Share of the hours (or labour) reserved for insertion, in %; only a percentage of hours or labour counts. */
 export function insertionShare(text: string, anchor?: [number, number]): number | undefined {
-  const cands = percents(text).filter((c) => SHARE_OF.test(text.slice(c.end, c.end + 60)))
+  const cands = [...percents(text), ...fractions(text)]
+    .filter((c) => SHARE_OF.test(text.slice(c.end, c.end + 60)))
+    .sort((a, b) => a.start - b.start)
   return nearest(cands, anchor)
 }
 

@@ -97,7 +97,8 @@ describe('detect', () => {
     const insertion = findings.filter((f) => f.category === 'insertion-clause')
     expect(insertion.length).toBeGreaterThan(0)
     expect(insertion.every((f) => f.section?.some((h) => h.startsWith('4.5')))).toBe(true)
-    expect(insertion.some((f) => f.quantities?.hours === 35)).toBe(true)
+    // "35 H par tranche de 100 000 €" is a rate, not a volume: the gold README leaves rates out.
+    expect(insertion.some((f) => f.quantities?.hours !== undefined)).toBe(false)
     const env = findings.filter((f) => f.category === 'env-execution-condition')
     expect(env.map((f) => f.section?.at(-1))).toContain('ARTICLE 5 CLAUSES ENVIRONNEMENTALES')
     expect(env.some((f) => f.page === 9 && f.quote.startsWith('Le présent marché intègre des clauses environnementales'))).toBe(true)

@@ -14,7 +14,15 @@ describe('quantities', () => {
     expect(hours('Le titulaire réalise 1 250 heures d’insertion.')).toBe(1250)
     expect(hours('Volume d’insertion : 350 h.')).toBe(350)
     expect(hours('soit 1.800 heures de travail réservées')).toBe(1800)
-    expect(hours('35 H par tranche de 100 000 € de commandes')).toBe(35)
+  })
+
+  it('leaves out rates, weekly hours and deadlines, and prefers a stated total', () => {
+    expect(hours('35 H par tranche de 100 000 € de commandes')).toBeUndefined()
+    expect(hours('accueil en immersion (35 heures minimum par immersion)')).toBeUndefined()
+    expect(hours('des contrats d’une durée hebdomadaire au moins égale à 26 heures hebdomadaires')).toBeUndefined()
+    expect(hours('remise du bilan dans un délai de 48 heures')).toBeUndefined()
+    expect(hours('soit environ 520 heures par an')).toBe(520)
+    expect(hours('Lot 01 : 910 h ; Lot 02 : 350 h ; TOTAL OPÉRATION 1 260 h')).toBe(1260)
   })
 
   it('skips times of day and short action lengths', () => {
@@ -32,6 +40,9 @@ describe('quantities', () => {
     expect(share('cinq pour cent du nombre total d’heures')).toBe(5)
     expect(share('7,5 % de la main-d’œuvre')).toBe(7.5)
     expect(share('une pénalité de 10 % du montant du marché')).toBeUndefined()
+    expect(share('le titulaire affecte au moins un cinquième des heures d’entretien')).toBe(20)
+    expect(share('20 % du volume total des heures nécessaires')).toBe(20)
+    expect(share('un quart du montant facturé')).toBeUndefined()
   })
 
   it('reads criterion weights in %, points out of a total, and fractions', () => {
