@@ -69,18 +69,38 @@ function test(patterns: Pattern[], text: string): boolean {
   return false
 }
 
-function contextHolds(c: Context, doc: TenderDocument, seg: Segment, text: string): boolean {
+function contextHolds(c: Context, doc: TenderDocument, seg: Segment, text: string, lead: () => string): boolean {
   if (c.kinds && !c.kinds.includes(doc.kind)) return false
   if (c.roles && !(seg.role && c.roles.includes(seg.role))) return false
   if (c.sections && !(seg.section ?? []).some((h) => test(c.sections!, foldedHeading(h)))) return false
   if (c.fields && !(seg.field && test(c.fields, fold(seg.field)))) return false
   if (c.text && !test(c.text, text)) return false
+  if (c.lead && !test(c.lead, lead())) return false
   return true
 }
 
-function inContext(rule: Rule, doc: TenderDocument, seg: Segment, text: string): boolean {
-  if (rule.where.length > 0 && !rule.where.some((c) => contextHolds(c, doc, seg, text))) return false
-  return !rule.whereNot.some((c) => contextHolds(c, doc, seg, text))
+function inContext(rule: Rule, doc: TenderDocument, seg: Segment, text: string, lead: () => string): boolean {
+  if (rule.where.length > 0 && !rule.where.some((c) => contextHolds(c, doc, seg, text, lead))) return false
+  return !rule.whereNot.some((c) => contextHolds(c, doc, seg, text, lead))
+}
+
+const LEAD_MAX = 8
+const LIST_ITEM_MAX = 200
+
+/**
+ * The sentences leading into the list sentence `i` belongs to: walking back over short list items
+ * ("valeur technique 35 % ;", "2.1 Méthodologie : 15 points") up to the sentence that introduces
+ * them ("les offres sont jugées sur les critères suivants :"), within one notice field.
+ */
+function leadText(fd: FoldedDocument, segs: Segment[], i: number): string {
+  let out = ''
+  for (let j = i - 1; j >= 0 && j >= i - LEAD_MAX; j--) {
+    if (segs[j]!.field !== segs[i]!.field) break
+    const t = fd.folded.slice(fd.foldStart[j]!, fd.foldEnd[j]!)
+    out += ` ${t}`
+    if (t.length > LIST_ITEM_MAX || /:\s*$/.test(t)) break
+  }
+  return out
 }
 
 /** Ranges of the rule's anchor words in a sentence: `any` patterns, then stem-checked terms. */
@@ -166,7 +186,8 @@ export class Matcher {
     const seg = doc.segments[i]!
     const fs = fd.foldStart[i]!
     const text = fd.folded.slice(fs, fd.foldEnd[i]!)
-    if (!inContext(rule, doc, seg, text)) return undefined
+    let lead: string | undefined
+    if (!inContext(rule, doc, seg, text, () => (lead ??= leadText(fd, doc.segments, i)))) return undefined
     const original = (s: number, e: number) => fd.original.slice(originalOffset(fd.shifts, fs + s), originalOffset(fd.shifts, fs + e))
     // A sentence ending with a colon introduces what follows ("un nombre d'heures d'insertion :"
     // then "Lot unique : 35 H ..."): conditions may be met by the next sentence.

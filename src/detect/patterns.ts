@@ -179,7 +179,9 @@ function sequence(src: string, startsAtBoundary: boolean): Literal[] | null {
       if (groupLits && !q.optional) options.push(groupLits)
       const endsWord = atom !== null ? !LETTER.test(atom) : c !== '(' && atomBoundary
       // An optional group is usually a whole word with its space ("(sociale )?"): keep the state.
-      if (c === '(') boundary = q.optional ? boundary : false
+      // But an optional prefix of letters ("(l|d)?environnement", for "lenvironnement") may glue
+      // to the next word: what follows it is not known to start a word.
+      if (c === '(') boundary = q.optional ? boundary && !LETTER.test(src[next - 2] ?? '') : false
       else boundary = q.optional ? boundary && endsWord : endsWord
     }
     i = next + q.len

@@ -124,10 +124,15 @@ export function insertionShare(text: string, anchor?: [number, number]): number 
 
 const POINTS = new RegExp(`${NUM}\\s*(?:points?|pts?)\\b(?:\\s*(?:sur|/)\\s*${NUM})?`, 'g')
 const FRACTION = new RegExp(`${NUM}\\s*/\\s*(10|20|100|1000)\\b`, 'g')
-const WEIGHTING = new RegExp(`ponder\\w*\\s*(?:de|:|=|a)?\\s*${NUM}(?!\\s*(?:%|points?|pts?\\b|/))`, 'g')
+// "Pondération : 10", "pondération (pourcentage, valeur exacte) : 40" (eForms rendered as text).
+const WEIGHTING = new RegExp(`ponder\\w*(?:\\s*\\([^)]{0,40}\\))?\\s*(?:de|:|=|a)?\\s*${NUM}(?!\\s*(?:%|points?|pts?\\b|/))`, 'g')
+// "coeff 2", "coefficient : 3": a share of the sum of the coefficients listed with it.
+const COEFFICIENT = new RegExp(`\\bcoef(?:f|ficient)?s?\\.?\\s*(?:de\\s*|:\\s*|=\\s*)?${NUM}`, 'g')
+// A scoring formula: "0,15 × note environnementale" is 15 %.
+const FORMULA = /(?<![\d.,])0[.,](\d{1,3})\s*[x×*]\s*(?:la\s*)?note\b/g
 
-/** Weight of an award criterion in % of the total: 20 points out of 100 is 20. */
-export function criterionWeight(text: string, anchor?: [number, number], statedTotal?: number): number | undefined {
+/** Candidates of every form that states a share of the total directly: %, points, /20, pondération, formula. */
+function weightCandidates(text: string, statedTotal?: number): Candidate[] {
   const cands = percents(text)
   let m: RegExpExecArray | null
   POINTS.lastIndex = 0
@@ -144,6 +149,25 @@ export function criterionWeight(text: string, anchor?: [number, number], statedT
       if (value <= total) cands.push({value: round((value / total) * 100), start: m.index, end: m.index + m[0].length})
     }
   }
+  FORMULA.lastIndex = 0
+  while ((m = FORMULA.exec(text))) cands.push({value: round(Number(`0.${m[1]}`) * 100), start: m.index, end: m.index + m[0].length})
+  return cands
+}
+
+/** Coefficients as shares of their sum, when a sentence lists several ("Prix : coeff 5 - Délais : coeff 5 - ..."). */
+function coefficientCandidates(text: string): Candidate[] {
+  const found: Candidate[] = []
+  let m: RegExpExecArray | null
+  COEFFICIENT.lastIndex = 0
+  while ((m = COEFFICIENT.exec(text))) found.push({value: parseFrenchNumber(m[1]!, m[2]), start: m.index, end: m.index + m[0].length})
+  const sum = found.reduce((a, c) => a + c.value, 0)
+  if (found.length < 2 || sum <= 0) return []
+  return found.map((c) => ({...c, value: round((c.value / sum) * 100)}))
+}
+
+/** Weight of an award criterion in % of the total: 20 points out of 100 is 20. */
+export function criterionWeight(text: string, anchor?: [number, number], statedTotal?: number): number | undefined {
+  const cands = [...weightCandidates(text, statedTotal), ...coefficientCandidates(text)]
   cands.sort((a, b) => a.start - b.start)
   return nearest(cands, anchor)
 }

@@ -8,7 +8,7 @@ import {isMap, isScalar, type Node, type YamlSource} from './yaml-source.js'
 
 const RULE_KEYS = ['id', 'category', 'legal', 'description', 'match', 'where', 'where_not', 'quantities', 'negation', 'boilerplate', 'examples'] as const
 const MATCH_KEYS = ['any', 'terms', 'all', 'require', 'not', 'window'] as const
-const CONTEXT_KEYS = ['kind', 'role', 'section', 'field', 'text'] as const
+const CONTEXT_KEYS = ['kind', 'role', 'section', 'field', 'text', 'lead'] as const
 const EXAMPLE_KEYS = ['text', 'kind', 'role', 'section', 'field', 'quantities'] as const
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ['RC', 'CCAP', 'CCTP', 'AE', 'notice', 'other']
 export const SEGMENT_ROLES: readonly SegmentRole[] = [
@@ -63,6 +63,7 @@ function readContexts(reader: PatternReader, node: Node | null, what: string): C
     if (e.has('section')) c.sections = reader.patterns(e.get('section')!.value, `${what}.section`)
     if (e.has('field')) c.fields = reader.patterns(e.get('field')!.value, `${what}.field`)
     if (e.has('text')) c.text = reader.patterns(e.get('text')!.value, `${what}.text`)
+    if (e.has('lead')) c.lead = reader.patterns(e.get('lead')!.value, `${what}.lead`)
     if (e.size === 0) src.problem(item, `${what}: an alternative needs at least one of ${CONTEXT_KEYS.join(', ')}`)
     return c
   })

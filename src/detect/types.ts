@@ -22,6 +22,8 @@ export interface Context {
   sections?: Pattern[]
   fields?: Pattern[]
   text?: Pattern[]
+  /** Patterns of the sentences that lead into the list this sentence belongs to ("critères suivants :"). */
+  lead?: Pattern[]
 }
 
 export interface RuleExample {
