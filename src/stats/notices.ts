@@ -50,6 +50,8 @@ function loadProcedures(db: Database): Procedure[] {
     let p = units.get(r.unit)
     if (!p) units.set(r.unit, p = {documents: 0, analysed: false, detected: new Set(), declared: undefined, facts: {}})
     p.documents++
+    const facts = r.facts ? (JSON.parse(r.facts) as ProcedureFacts) : {}
+    for (const [k, v] of Object.entries(facts)) if ((p.facts as Record<string, unknown>)[k] === undefined) (p.facts as Record<string, unknown>)[k] = v
     if (r.status !== 'analysed') continue
     p.analysed = true
     for (const c of r.categories?.split(',') ?? []) p.detected.add(c as ClauseCategory)
@@ -58,8 +60,6 @@ function loadProcedures(db: Database): Procedure[] {
       p.declared ??= new Set()
       for (const c of declared.categories) p.declared.add(c)
     }
-    const facts = r.facts ? (JSON.parse(r.facts) as ProcedureFacts) : {}
-    for (const [k, v] of Object.entries(facts)) if ((p.facts as Record<string, unknown>)[k] === undefined) (p.facts as Record<string, unknown>)[k] = v
   }
   return [...units.values()]
 }
@@ -155,11 +155,11 @@ export function procedureFindings(db: Database): ProcedureFindings[] {
     let p = units.get(d.unit)
     if (!p) units.set(d.unit, p = {unit: d.unit, facts: {}, analysed: false, analysedAt: d.analysed_at, findings: []})
     unitOf.set(d.id, p)
+    const facts = d.facts ? (JSON.parse(d.facts) as Record<string, unknown>) : {}
+    for (const [k, v] of Object.entries(facts)) if ((p.facts as Record<string, unknown>)[k] === undefined) (p.facts as Record<string, unknown>)[k] = v
     if (d.status !== 'analysed') continue
     p.analysed = true
     if (d.analysed_at > p.analysedAt) p.analysedAt = d.analysed_at
-    const facts = d.facts ? (JSON.parse(d.facts) as Record<string, unknown>) : {}
-    for (const [k, v] of Object.entries(facts)) if ((p.facts as Record<string, unknown>)[k] === undefined) (p.facts as Record<string, unknown>)[k] = v
   }
   for (const f of db.prepare('SELECT document_id, category, lot, quote FROM findings ORDER BY document_id, start_offset, id').iterate() as IterableIterator<{document_id: number; category: ClauseCategory; lot: string | null; quote: string}>) {
     unitOf.get(f.document_id)?.findings.push({category: f.category, lot: f.lot, quote: f.quote})
