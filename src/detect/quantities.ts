@@ -61,7 +61,7 @@ const INSERTION_NEAR = /^[^.;\d]{0,40}(insertion|reservee|dediee|au benefice|en 
 // minimum par immersion", "26 heures hebdomadaires". A figure "par an" is kept as stated.
 const RATE_AFTER = /^\s*(?:minimum\s+|au minimum\s+|de travail\s+|d'insertion\s+)?(?:(?:par|pour (?:chaque|toute|une))\s+(?!an\b|annee\b)|hebdo|ouvre|ouvrable|supplementaire|de formation|de (?:cours|stage|trajet|transport))/
 // Deadlines and thresholds: "sous 48 heures", "dans un délai de 24 heures", "au-delà de 35 heures".
-const DURATION_BEFORE = /(?:\bdelai (?:de |d')?|\bsous |\bdans les |\bau-dela de |\bpendant |\bduree (?:de |d')?)$/
+const DURATION_BEFORE = /(?:\bdelai (?:\S+ ){0,2}?(?:de |d')?|\bsous |\bdans les |\bau-dela de |\bpendant |\bduree (?:\S+ ){0,2}?(?:de |d')?)$/
 // The total of a per-lot table wins over the lot figures: "TOTAL OPERATION 1 260 h".
 const TOTAL_BEFORE = /\btotal[^.;\d]{0,30}$/
 

@@ -21,6 +21,7 @@ describe('quantities', () => {
     expect(hours('accueil en immersion (35 heures minimum par immersion)')).toBeUndefined()
     expect(hours('des contrats d’une durée hebdomadaire au moins égale à 26 heures hebdomadaires')).toBeUndefined()
     expect(hours('remise du bilan dans un délai de 48 heures')).toBeUndefined()
+    expect(hours('accueillir en immersion une personne sur une durée minimum de 35 heures')).toBeUndefined()
     expect(hours('soit environ 520 heures par an')).toBe(520)
     expect(hours('Lot 01 : 910 h ; Lot 02 : 350 h ; TOTAL OPÉRATION 1 260 h')).toBe(1260)
   })
