@@ -33,7 +33,7 @@ describe('boilerplate examples', () => {
   for (const list of base.boilerplate) {
     for (const ex of list.examples) {
       it(`${list.name} recognises (rules/boilerplate.yml:${ex.line}): ${ex.text.slice(0, 60)}`, () => {
-        expect(boilerplateFor([list], fold(ex.text))?.name).toBe(list.name)
+        expect(boilerplateFor([list], fold(ex.text), undefined, ex.role)?.name).toBe(list.name)
       })
     }
   }

@@ -2,14 +2,20 @@
 // employment of disabled workers declaration, generic respect of the labour code) never make a
 // finding. The lists live in rules/boilerplate.yml; each may be limited to some categories.
 
-import type {ClauseCategory} from '../core/model.js'
+import type {ClauseCategory, SegmentRole} from '../core/model.js'
 import type {BoilerplateList} from './types.js'
 
-/** The first boilerplate list that recognises a folded sentence for a category, if any. */
-export function boilerplateFor(lists: BoilerplateList[], folded: string, category?: ClauseCategory): BoilerplateList | undefined {
+/**
+ * The first boilerplate list that recognises a folded sentence for a category, if any. A list
+ * limited to some notice field roles only sees sentences of those roles; with no patterns, it
+ * recognises every such sentence (what a whole field is, e.g. selection-stage evidence).
+ */
+export function boilerplateFor(lists: BoilerplateList[], folded: string, category?: ClauseCategory, role?: SegmentRole): BoilerplateList | undefined {
   for (const list of lists) {
     if (category && list.suppresses.length > 0 && !list.suppresses.includes(category)) continue
-    if (matches(list.patterns, folded) && !matches(list.unless, folded)) return list
+    if (list.roles.length > 0 && !(role && list.roles.includes(role))) continue
+    const hit = list.patterns.length === 0 ? list.roles.length > 0 : matches(list.patterns, folded)
+    if (hit && !matches(list.unless, folded)) return list
   }
   return undefined
 }

@@ -84,6 +84,9 @@ function inContext(rule: Rule, doc: TenderDocument, seg: Segment, text: string, 
   return !rule.whereNot.some((c) => contextHolds(c, doc, seg, text, lead))
 }
 
+/** A line that is only a weight: "12 pts", "(20 %)", "- 15 points". */
+const BARE_WEIGHT = /^\W{0,3}\d+(?:[.,]\d+)?\s*(?:%|points?\b|pts\b)\W{0,3}$/
+
 const LEAD_MAX = 8
 const LIST_ITEM_MAX = 200
 
@@ -144,8 +147,13 @@ function around(text: string, [s, e]: [number, number], n: number): string {
 export class Matcher {
   private readonly negation: NegationScope
 
+  private readonly fallbacks = new Map<string, Rule['unlessFound']>()
+  private readonly hasFallbacks: boolean
+
   constructor(private readonly base: RuleBase) {
     this.negation = new NegationScope(base.negation)
+    for (const r of base.rules) if (r.unlessFound.length > 0) this.fallbacks.set(r.id, r.unlessFound)
+    this.hasFallbacks = this.fallbacks.size > 0
   }
 
   detect(doc: TenderDocument): DetectedFinding[] {
@@ -165,7 +173,17 @@ export class Matcher {
       }
       findings.push(...this.toFindings(hits, fd, segs, i, docTotal))
     }
-    return findings
+    return this.withoutFallbacks(findings)
+  }
+
+  /**
+   * Fallback rules (`unless_found`) say what a sentence means only when the document says nothing
+   * more precise: a bare "Marché réservé" is read as EA/ESAT unless the document names SIAE or ESS.
+   */
+  private withoutFallbacks(findings: DetectedFinding[]): DetectedFinding[] {
+    if (!this.hasFallbacks) return findings
+    const found = new Set(findings.map((f) => f.category))
+    return findings.filter((f) => !(this.fallbacks.get(f.rule) ?? []).some((c) => found.has(c)))
   }
 
   /** Sentence index -> rule indexes whose keywords occur in it. */
@@ -202,7 +220,7 @@ export class Matcher {
         const span = {text: fd.folded, segStart: fs, segEnd: fd.foldEnd[i]!, start: fs + anchor[0], end: fs + anchor[1], next}
         if (this.negation.negated(span)) continue
       }
-      if (rule.boilerplate && boilerplateFor(this.base.boilerplate, text, rule.category)) return undefined
+      if (rule.boilerplate && boilerplateFor(this.base.boilerplate, text, rule.category, seg.role)) return undefined
       return {rule, anchor}
     }
     return undefined
@@ -215,7 +233,9 @@ export class Matcher {
       let v: number | undefined
       if (kind === 'hours') v = insertionHours(text, hit.anchor) ?? (peek ? insertionHours(peek) : undefined)
       else if (kind === 'percent') v = insertionShare(text, hit.anchor) ?? (peek ? insertionShare(peek) : undefined)
-      else v = seg.weight ?? criterionWeight(text, hit.anchor, docTotal()) ?? (peek ? criterionWeight(peek, undefined, docTotal()) : undefined)
+      // A short next line is this criterion's weight ("12 pts") only when it is a bare value, not
+      // the next criterion of the list ("Critère n° 2 – Valeur technique (40 %)").
+      else v = seg.weight ?? criterionWeight(text, hit.anchor, docTotal()) ?? (peek && (/:\s*$/.test(text) || BARE_WEIGHT.test(peek)) ? criterionWeight(peek, undefined, docTotal()) : undefined)
       if (v !== undefined) q[kind] = v
     }
     return Object.keys(q).length > 0 ? q : undefined

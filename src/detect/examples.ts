@@ -76,7 +76,7 @@ export function runAllExamples(base: RuleBase): ExampleResult[] {
   }
   for (const list of base.boilerplate) {
     for (const ex of list.examples) {
-      const passed = boilerplateFor([list], fold(ex.text)) !== undefined
+      const passed = boilerplateFor([list], fold(ex.text), undefined, ex.role) !== undefined
       const r: ExampleResult = {rule: `boilerplate/${list.name}`, file: 'rules/boilerplate.yml', line: ex.line, expect: 'boilerplate', text: ex.text, passed}
       if (!passed) r.problem = 'not recognised as boilerplate'
       out.push(r)

@@ -65,7 +65,13 @@ export class NegationScope {
   }
 
   /** True when the matched words are negated, void or answered "Non". */
-  negated(s: MatchSpan): boolean {
+  negated(span: MatchSpan): boolean {
+    // A pattern may stop inside a word ("criteres environnement" in "Critères environnementaux :
+    // néant"): what follows is read from the end of that word, so labels and values line up.
+    let end = span.end
+    while (end < span.segEnd && /[a-z0-9]/.test(span.text[end]!)) end++
+    const s = end === span.end ? span : {...span, end}
+    if (this.unticked(s)) return true
     const before = beforeScope(s, this.cues.beforeWindow)
     const cue = firstMatch(this.cues.before, before + s.text.slice(s.start, s.end))
     if (cue && cue.index < before.length) {
@@ -84,6 +90,20 @@ export class NegationScope {
       if (next.length > 0 && firstMatch(this.cues.empty, next)) return true
     }
     return false
+  }
+
+  /**
+   * A form line that starts with an empty box ("☐ Le marché est réservé à ...", "[ ] Clause
+   * d'insertion") was not selected, unless another box stands between it and the matched words.
+   */
+  private unticked(s: MatchSpan): boolean {
+    const head = s.text.slice(s.segStart, s.start)
+    const lead = /^[\s\-–—•▪▫➢>*]*/.exec(head)![0].length
+    const rest = head.slice(lead)
+    const glyph = this.cues.unchecked.map(fold).find((g) => rest.startsWith(g))
+    if (glyph === undefined) return false
+    const between = rest.slice(glyph.length)
+    return ![...this.cues.checked, ...this.cues.unchecked].map(fold).some((g) => between.includes(g))
   }
 
   /** The answer ticked in a check-box list ("☐ Oui ☒ Non", "Oui [ ] Non [X]"), if any. */

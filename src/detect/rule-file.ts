@@ -6,7 +6,7 @@ import {compileRegex, compileTerm, foldPattern, requiredLiterals, type Literal, 
 import {QUANTITY_KINDS, type Context, type Pattern, type QuantityKind, type Rule, type RuleExample} from './types.js'
 import {isMap, isScalar, type Node, type YamlSource} from './yaml-source.js'
 
-const RULE_KEYS = ['id', 'category', 'legal', 'description', 'match', 'where', 'where_not', 'quantities', 'negation', 'boilerplate', 'examples'] as const
+const RULE_KEYS = ['id', 'category', 'legal', 'description', 'match', 'where', 'where_not', 'quantities', 'negation', 'boilerplate', 'unless_found', 'examples'] as const
 const MATCH_KEYS = ['any', 'terms', 'all', 'require', 'not', 'window'] as const
 const CONTEXT_KEYS = ['kind', 'role', 'section', 'field', 'text', 'lead'] as const
 const EXAMPLE_KEYS = ['text', 'kind', 'role', 'section', 'field', 'quantities'] as const
@@ -43,7 +43,7 @@ export class PatternReader {
   }
 }
 
-function enumList<T extends string>(src: YamlSource, node: Node | null, allowed: readonly T[], what: string): T[] {
+export function enumList<T extends string>(src: YamlSource, node: Node | null, allowed: readonly T[], what: string): T[] {
   const out: T[] = []
   for (const v of src.strings(node, what)) {
     if ((allowed as readonly string[]).includes(v)) out.push(v as T)
@@ -146,6 +146,7 @@ export function readRule(reader: PatternReader, expectedId: string): Rule | unde
     quantities: e.has('quantities') ? enumList(src, e.get('quantities')!.value, QUANTITY_KINDS, 'quantity') : [],
     negation: e.has('negation') ? src.boolean(e.get('negation')!.value, 'negation') ?? true : true,
     boilerplate: e.has('boilerplate') ? src.boolean(e.get('boilerplate')!.value, 'boilerplate') ?? true : true,
+    unlessFound: e.has('unless_found') ? enumList(src, e.get('unless_found')!.value, CLAUSE_CATEGORIES, 'category') : [],
     examples: {
       match: ex.has('match') ? readExamples(src, ex.get('match')!.value, 'match') : [],
       nomatch: ex.has('nomatch') ? readExamples(src, ex.get('nomatch')!.value, 'nomatch') : [],

@@ -7,7 +7,7 @@ import {join, relative, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {CLAUSE_CATEGORIES, isClauseCategory, type ClauseCategory} from '../core/model.js'
 import {Prefilter} from './prefilter.js'
-import {PatternReader, readExample, readRule, ruleKeywords} from './rule-file.js'
+import {enumList, PatternReader, readExample, readRule, ruleKeywords, SEGMENT_ROLES} from './rule-file.js'
 import type {BoilerplateList, CategoryCodes, NegationCues, Rule, RuleBase} from './types.js'
 import {RuleBaseError, YamlSource, type RuleProblem} from './yaml-source.js'
 
@@ -134,7 +134,7 @@ function readBoilerplate(src: YamlSource | undefined, named: Record<string, stri
   const reader = new PatternReader(src, named)
   const out: BoilerplateList[] = []
   for (const [name, entry] of src.entries(src.root, null, 'rules/boilerplate.yml')) {
-    const e = src.entries(entry.value, ['description', 'patterns', 'unless', 'suppresses', 'examples'], name)
+    const e = src.entries(entry.value, ['description', 'patterns', 'unless', 'suppresses', 'roles', 'examples'], name)
     const suppresses: ClauseCategory[] = []
     for (const c of e.has('suppresses') ? src.strings(e.get('suppresses')!.value, `${name}.suppresses`) : []) {
       if (isClauseCategory(c)) suppresses.push(c)
@@ -142,10 +142,12 @@ function readBoilerplate(src: YamlSource | undefined, named: Record<string, stri
     }
     const examples = e.has('examples') ? src.list(e.get('examples')!.value, `${name}.examples`) : []
     if (examples.length === 0) src.problem(entry.value, `${name} needs examples: sentences it must recognise`)
+    const roles = e.has('roles') ? enumList(src, e.get('roles')!.value, SEGMENT_ROLES, 'segment role') : []
+    if (!e.has('patterns') && roles.length === 0) src.problem(entry.value, `${name} needs patterns (or roles, for a list that covers whole notice fields)`)
     out.push({
-      name, suppresses,
+      name, suppresses, roles,
       description: src.string(e.get('description')?.value, `${name}.description`) ?? '',
-      patterns: reader.patterns(e.get('patterns')?.value ?? null, `${name}.patterns`),
+      patterns: e.has('patterns') ? reader.patterns(e.get('patterns')!.value, `${name}.patterns`) : [],
       unless: e.has('unless') ? reader.patterns(e.get('unless')!.value, `${name}.unless`) : [],
       examples: examples.map((n) => readExample(src, n, `${name}.examples`)).filter((x) => x !== undefined),
     })

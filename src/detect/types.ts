@@ -54,6 +54,8 @@ export interface Rule {
   quantities: QuantityKind[]
   negation: boolean
   boilerplate: boolean
+  /** A fallback rule: its findings are dropped when the document has a finding of one of these categories. */
+  unlessFound: ClauseCategory[]
   examples: {match: RuleExample[]; nomatch: RuleExample[]}
 }
 
@@ -65,6 +67,8 @@ export interface BoilerplateList {
   unless: Pattern[]
   /** Categories it suppresses; all when empty. */
   suppresses: ClauseCategory[]
+  /** Notice field roles it is limited to (e.g. selection-stage fields); any sentence when empty. */
+  roles: SegmentRole[]
   examples: RuleExample[]
 }
 

@@ -25,7 +25,9 @@ const HEADING = new RegExp(
   'iu',
 )
 
-const ABBREVIATIONS = /(?:\b(?:art|arts|n|no|cf|p|pp|m|mm|mme|st|ste|etc|ex|env|min|max|hab|tel|ccag|al|vol|ed|fig|inc|cie)\.|\b[A-Z]\.|\d\.)$/iu
+// Letters before an abbreviation are checked with \p{L}, not \b: "\b" is ASCII-only, so "réservée."
+// would end in the one-letter "abbreviation" "e." and never close its sentence.
+const ABBREVIATIONS = /(?:(?<!\p{L})(?:art|arts|n|no|cf|p|pp|m|mm|mme|st|ste|etc|ex|env|min|max|hab|tel|ccag|al|vol|ed|fig|inc|cie)\.|(?<!\p{L})[A-Z]\.|\d\.)$/iu
 
 /** Depth of a numbered heading: "4.5.2 ..." -> 3, "Article 4.5" -> 2, other headings -> 1. */
 function headingDepth(line: string): number {
@@ -55,6 +57,8 @@ function breaksAfter(line: string, next: string): boolean {
   if (/[.!?;:]$/.test(a) && !ABBREVIATIONS.test(a)) return true
   // Short line followed by a capital: a table row, a title, a list without bullets.
   if (a.length < 50 && /^\p{Lu}/u.test(b)) return true
+  // A form row answered "Oui"/"Non"/"Sans objet" then the next label ("... protégés : non\nCritères ...").
+  if (/:\s*(?:oui|non|néant|sans objet|aucune?|n\/?a)\s*$/iu.test(a) && /^\p{Lu}/u.test(b)) return true
   return false
 }
 
