@@ -1,0 +1,91 @@
+// Reserved contracts and the layers that keep them (and every category) from false findings:
+// fallback rules (`unless_found`), denied reservations, field-role boilerplate, non-binding
+// wording, check boxes that open a form line, and labels whose value follows a cut-off word.
+
+import {describe, expect, it} from 'vitest'
+import {detect, loadRuleBase} from '../../src/detect/engine.js'
+import {docOf, ruleDir, ruleYaml} from './helpers.js'
+
+const base = loadRuleBase()
+const categories = (text: string | string[], options: Parameters<typeof docOf>[1] = {}) =>
+  [...new Set(detect(docOf(Array.isArray(text) ? text : [text], options), base).map((f) => f.category))].sort()
+
+describe('reserved contracts', () => {
+  it('tells the three reservations apart by their beneficiaries or their article', () => {
+    expect(categories('Le lot 4 est réservé aux établissements et services d’aide par le travail.')).toEqual(['reserved-disability'])
+    expect(categories('Lot 2 réservé aux ateliers et chantiers d’insertion.')).toEqual(['reserved-insertion'])
+    expect(categories('Ce lot est réservé aux entreprises de l’ESS.')).toEqual(['reserved-ess'])
+    expect(categories('Réservation : Oui – art. L2113-13 CCP')).toEqual(['reserved-insertion'])
+    expect(categories('Marché réservé en application de l’article L. 2113-14 du CCP.')).toEqual(['reserved-disability', 'reserved-insertion'])
+    expect(categories('Le marché est réservé à des opérateurs qui emploient des travailleurs handicapés ou défavorisés.'))
+      .toEqual(['reserved-disability', 'reserved-insertion'])
+  })
+
+  it('reads a bare "marché réservé" as EA/ESAT only when the document names no other beneficiary', () => {
+    expect(categories('Marché réservé : oui.')).toEqual(['reserved-disability'])
+    expect(categories(['Marché réservé : oui.', 'Le marché est réservé aux entreprises de l’économie sociale et solidaire.'])).toEqual(['reserved-ess'])
+    expect(categories(['ARTICLE 9 – SUIVI (marché réservé)', 'Le présent marché étant réservé aux SIAE, le titulaire rend compte des parcours.']))
+      .toEqual(['reserved-insertion'])
+  })
+
+  it('ignores denied reservations even when the articles are cited', () => {
+    expect(categories('Le présent marché n’est pas réservé aux opérateurs mentionnés aux articles L. 2113-12 à L. 2113-15 du code de la commande publique.')).toEqual([])
+    expect(categories('Participation réservée : la participation n’est pas réservée.')).toEqual([])
+    expect(categories('Lot 1 – Maçonnerie : non réservé')).toEqual([])
+  })
+
+  it('is not fooled by reservations to a profession or by reserved hours', () => {
+    expect(categories('Marché réservé à la profession d’architecte.')).toEqual([])
+    expect(categories('La prestation est réservée aux seuls titulaires de la carte professionnelle.')).toEqual([])
+    expect(categories('Le titulaire réserve 5 % des heures travaillées à des salariés mis à disposition par une ETTI.')).not.toContain('reserved-insertion')
+  })
+
+  it('drops a fallback rule when the document has a finding of the categories it names', () => {
+    const id = 'reserved-disability/fallback'
+    const body = 'match:\n  any: ["marche reserve"]\nunless_found: [reserved-ess]\n'
+    const ess = 'reserved-ess/ess-test'
+    const rules = loadRuleBase(ruleDir({
+      [`${id}.yml`]: ruleYaml(id, body + 'examples:\n  match: ["Marché réservé."]\n  nomatch: ["Marché public."]\n'),
+      [`${ess}.yml`]: ruleYaml(ess, 'match:\n  any: ["economie sociale"]\nexamples:\n  match: ["économie sociale"]\n  nomatch: ["x"]\n'),
+    }))
+    expect(detect(docOf(['Marché réservé.']), rules).map((f) => f.rule)).toEqual([id])
+    expect(detect(docOf(['Marché réservé.', 'Entreprises de l’économie sociale.']), rules).map((f) => f.rule)).toEqual([ess])
+  })
+})
+
+describe('negation and boilerplate layers', () => {
+  it('reads a label’s value after a pattern that stops inside a word', () => {
+    expect(categories('Critères environnementaux : néant.', {kind: 'RC', section: ['Article 6 – Critères d’attribution']})).toEqual([])
+  })
+
+  it('does not count a form line that starts with an empty box', () => {
+    expect(categories('☐ Le marché est réservé à des ateliers protégés (art. L. 2113-12 du CCP).')).toEqual([])
+    expect(categories('☒ Le marché est réservé à des ateliers protégés (art. L. 2113-12 du CCP).')).toEqual(['reserved-disability'])
+    expect(categories('☐ L’exécution du marché est restreinte dans le cadre de programmes d’emplois protégés.')).toEqual([])
+  })
+
+  it('splits form rows answered "non" and sentences ending in "-ée."', () => {
+    const text = 'Participation réservée : la participation n’est pas réservée.\nLe marché sera exécuté dans le cadre de programmes d’emplois protégés : non\nCritères de marchés publics écologiques : non'
+    expect(docOf([text]).segments.map((s) => s.text)).toEqual([
+      'Participation réservée : la participation n\'est pas réservée.',
+      'Le marché sera exécuté dans le cadre de programmes d\'emplois protégés : non',
+      'Critères de marchés publics écologiques : non',
+    ])
+    expect(categories(text, {kind: 'notice'})).toEqual([])
+  })
+
+  it('gives no finding for encouragements, progress clauses or unscored elements', () => {
+    const texts = [
+      'La collectivité encourage les candidats à recourir à des structures d’insertion par l’activité économique ou du secteur protégé.',
+      'Clause de progrès : le titulaire est invité à proposer des produits écolabellisés.',
+      'Le pouvoir adjudicateur attire l’attention des candidats sur l’intérêt de proposer des produits écolabellisés ;',
+    ]
+    for (const t of texts) expect(categories(t, {kind: 'RC'}), t).toEqual([])
+  })
+
+  it('keeps selection-stage notice fields out of every category but reservations', () => {
+    const sa8000 = 'Certification en matière de responsabilité sociale (norme SA 8000), attestant que le candidat s’engage à respecter les conventions de l’OIT.'
+    expect(categories(sa8000, {kind: 'notice', role: 'selection'})).toEqual([])
+    expect(categories('Le marché est réservé aux entreprises adaptées et aux ESAT.', {kind: 'notice', role: 'selection'})).toEqual(['reserved-disability'])
+  })
+})
