@@ -58,6 +58,11 @@ describe('negation and boilerplate layers', () => {
     expect(categories('Critères environnementaux : néant.', {kind: 'RC', section: ['Article 6 – Critères d’attribution']})).toEqual([])
   })
 
+  it('reads "absence de clause" as a negation, but not the absence of what a clause requires', () => {
+    expect(categories('Absence de clause sociale d’insertion dans le présent marché.')).toEqual([])
+    expect(categories('En l’absence de réalisation des heures d’insertion, le titulaire subit une pénalité de 50 euros par heure.')).toEqual(['insertion-clause'])
+  })
+
   it('does not count a form line that starts with an empty box', () => {
     expect(categories('☐ Le marché est réservé à des ateliers protégés (art. L. 2113-12 du CCP).')).toEqual([])
     expect(categories('☒ Le marché est réservé à des ateliers protégés (art. L. 2113-12 du CCP).')).toEqual(['reserved-disability'])
