@@ -113,7 +113,7 @@ async function parseBaseline(file: string): Promise<number> {
   const {readJsonRecords} = await import('../src/sources/json-records.js')
   const started = performance.now()
   let n = 0
-  for await (const r of readJsonRecords(file, (p) => p.length === 2 && p[0] === 'marches')) if (JSON.parse(r.text!)) n++
+  for await (const batch of readJsonRecords(file, (p) => p.length === 2 && p[0] === 'marches')) for (const r of batch) if (JSON.parse(r.text!)) n++
   return n / ((performance.now() - started) / 1000)
 }
 

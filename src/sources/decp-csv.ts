@@ -36,7 +36,7 @@ const COLUMNS = {
 
 type Columns = {[K in keyof typeof COLUMNS]: string | undefined}
 
-export async function* readDecpCsv(file: string): AsyncGenerator<DecpItem> {
+export async function* readDecpCsv(file: string): AsyncGenerator<DecpItem[]> {
   const pick = columnPicker(await csvHeader(file))
   const cols = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, pick([...names])])) as Columns
   if (!cols.uid && !(cols.id && cols.buyer)) {
@@ -44,15 +44,20 @@ export async function* readDecpCsv(file: string): AsyncGenerator<DecpItem> {
       `${file}: not a DECP file: no 'uid' column, nor 'id' and 'acheteur_id' columns.`,
       {suggestions: ['DECP CSV files are the consolidated tabular files of decp.info; JSON files are read as DECP v1 or v2.']})
   }
+  let batch: DecpItem[] = []
   for await (const item of readCsvRows(file)) {
     if ('problem' in item) {
-      yield {problem: item.problem}
-      continue
+      batch.push({problem: item.problem})
+    } else {
+      const mapped = mapRow(item.row, cols)
+      batch.push(typeof mapped === 'string' ? {problem: `${file}: line ${item.line}: ${mapped}`} : mapped)
     }
-    const mapped = mapRow(item.row, cols)
-    if (typeof mapped === 'string') yield {problem: `${file}: line ${item.line}: ${mapped}`}
-    else yield mapped
+    if (batch.length >= 1000) {
+      yield batch
+      batch = []
+    }
   }
+  if (batch.length > 0) yield batch
 }
 
 function mapRow(row: Record<string, string>, c: Columns): DecpItem | string {

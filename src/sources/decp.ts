@@ -10,7 +10,7 @@ import {
   RecordProblem, siretOf, text, type AwardFormat, type AwardKind, type AwardRecord,
 } from './decp-record.js'
 import {readDecpCsv} from './decp-csv.js'
-import {readJsonRecords} from './json-records.js'
+import {readJsonRecords, type RawRecord} from './json-records.js'
 
 export type {AwardRecord, AwardHolder} from './decp-record.js'
 
@@ -38,8 +38,8 @@ export async function sniffDecpFormat(file: string): Promise<'json' | 'csv'> {
   }
 }
 
-/** Every award of a DECP file, JSON (v1 or v2) or decp.info CSV. */
-export async function* readDecp(file: string): AsyncGenerator<DecpItem> {
+/** Every award of a DECP file, JSON (v1 or v2) or decp.info CSV, in batches, in file order. */
+export async function* readDecp(file: string): AsyncGenerator<DecpItem[]> {
   if ((await sniffDecpFormat(file)) === 'csv') yield* readDecpCsv(file)
   else yield* readDecpJson(file)
 }
@@ -48,30 +48,28 @@ export async function* readDecp(file: string): AsyncGenerator<DecpItem> {
  * The awards of a DECP JSON file. (Parsing in a worker thread was tried: cloning the records
  * between threads cost more than it saved on a busy two-core machine.)
  */
-export async function* readDecpJson(file: string): AsyncGenerator<DecpItem> {
+export async function* readDecpJson(file: string): AsyncGenerator<DecpItem[]> {
   const isRecordArray = (path: readonly string[]): boolean =>
     path.length === 0 || (path.length === 1 && path[0] === 'marches') || path.join('.') in V2_ARRAYS
-  for await (const raw of readJsonRecords(file, isRecordArray)) {
-    const where = `${file}: ${raw.array || 'top-level array'}[${raw.index}] (byte ${raw.offset})`
-    if (raw.text === undefined) {
-      yield {problem: `${where}: ${raw.problem}`}
-      continue
-    }
-    let value: unknown
-    try {
-      value = parseLenient(raw.text)
-    } catch (error) {
-      yield {problem: `${where}: not valid JSON (${(error as Error).message})`}
-      continue
-    }
-    try {
-      const kind = V2_ARRAYS[raw.array]
-      yield {award: mapDecpRecord(value, kind, kind ? 'decp-v2' : 'decp-v1')}
-    } catch (error) {
-      if (!(error instanceof RecordProblem)) throw error
-      const id = isObject(value) ? text(value.id) : null
-      yield {problem: `${where}${id ? ` id ${id}` : ''}: ${error.message}`}
-    }
+  for await (const batch of readJsonRecords(file, isRecordArray)) yield batch.map((raw) => toItem(file, raw))
+}
+
+function toItem(file: string, raw: RawRecord): DecpItem {
+  const where = () => `${file}: ${raw.array || 'top-level array'}[${raw.index}] (byte ${raw.offset})`
+  if (raw.text === undefined) return {problem: `${where()}: ${raw.problem}`}
+  let value: unknown
+  try {
+    value = parseLenient(raw.text)
+  } catch (error) {
+    return {problem: `${where()}: not valid JSON (${(error as Error).message})`}
+  }
+  try {
+    const kind = V2_ARRAYS[raw.array]
+    return {award: mapDecpRecord(value, kind, kind ? 'decp-v2' : 'decp-v1')}
+  } catch (error) {
+    if (!(error instanceof RecordProblem)) throw error
+    const id = isObject(value) ? text(value.id) : null
+    return {problem: `${where()}${id ? ` id ${id}` : ''}: ${error.message}`}
   }
 }
 

@@ -55,27 +55,8 @@ const WRAPPERS = new Set(['results', 'data', 'items', 'structures', 'siaes', 're
 export async function* readInclusion(file: string, defaultKind?: string): AsyncGenerator<InclusionItem> {
   if ((await sniffDecpFormat(file)) === 'json') {
     const isRecordArray = (p: readonly string[]): boolean => p.length === 0 || (p.length === 1 && WRAPPERS.has(p[0]!))
-    for await (const raw of readJsonRecords(file, isRecordArray)) {
-      const where = `${file}: ${raw.array || 'record'}[${raw.index}]`
-      if (raw.text === undefined) {
-        yield {problem: `${where}: ${raw.problem}`}
-        continue
-      }
-      let value: unknown
-      try {
-        value = JSON.parse(raw.text)
-      } catch (error) {
-        yield {problem: `${where}: not valid JSON (${(error as Error).message})`}
-        continue
-      }
-      const fields = isObject(value) && isObject(value.fields) ? value.fields : value
-      if (!isObject(fields)) {
-        yield {problem: `${where}: not an object`}
-        continue
-      }
-      const lower = new Map(Object.entries(fields).map(([k, v]) => [k.toLowerCase(), v]))
-      const first = (keys: string[]): string | null => keys.map((k) => text(lower.get(k))).find((v) => v) ?? null
-      yield toItem(where, first(SIRET_KEYS), first(KIND_KEYS) ?? defaultKind ?? null, first(NAME_KEYS))
+    for await (const batch of readJsonRecords(file, isRecordArray)) {
+      for (const raw of batch) yield jsonItem(`${file}: ${raw.array || 'record'}[${raw.index}]`, raw.text, raw.problem, defaultKind)
     }
     return
   }
@@ -94,6 +75,21 @@ export async function* readInclusion(file: string, defaultKind?: string): AsyncG
     const get = (c: string | undefined): string | null => (c === undefined ? null : text(item.row[c]))
     yield toItem(`${file}: line ${item.line}`, get(col.siret), get(col.kind) ?? defaultKind ?? null, get(col.name))
   }
+}
+
+function jsonItem(where: string, json: string | undefined, problem: string | undefined, defaultKind: string | undefined): InclusionItem {
+  if (json === undefined) return {problem: `${where}: ${problem}`}
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch (error) {
+    return {problem: `${where}: not valid JSON (${(error as Error).message})`}
+  }
+  const fields = isObject(value) && isObject(value.fields) ? value.fields : value
+  if (!isObject(fields)) return {problem: `${where}: not an object`}
+  const lower = new Map(Object.entries(fields).map(([k, v]) => [k.toLowerCase(), v]))
+  const first = (keys: string[]): string | null => keys.map((k) => text(lower.get(k))).find((v) => v) ?? null
+  return toItem(where, first(SIRET_KEYS), first(KIND_KEYS) ?? defaultKind ?? null, first(NAME_KEYS))
 }
 
 function toItem(where: string, rawSiret: string | null, rawKind: string | null, name: string | null): InclusionItem {

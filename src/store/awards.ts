@@ -138,8 +138,8 @@ export class AwardWriter {
   }
 }
 
-/** Streams DECP items into the store in large transactions; returns the counts. */
-export async function importAwards(db: Database, items: AsyncIterable<DecpItem>, runId: number, options: ImportOptions): Promise<AwardImportCounts> {
+/** Streams batches of DECP items into the store in large transactions; returns the counts. */
+export async function importAwards(db: Database, batches: AsyncIterable<DecpItem[]>, runId: number, options: ImportOptions): Promise<AwardImportCounts> {
   const writer = new AwardWriter(db, runId)
   const batchSize = options.batchSize ?? 20_000
   db.pragma('cache_size = -65536')
@@ -147,10 +147,13 @@ export async function importAwards(db: Database, items: AsyncIterable<DecpItem>,
   let inBatch = 0
   db.exec('BEGIN')
   try {
-    for await (const item of items) {
-      if ('problem' in item) options.onProblem(item.problem)
-      writer.put(item)
-      if (++inBatch >= batchSize) {
+    for await (const batch of batches) {
+      for (const item of batch) {
+        if ('problem' in item) options.onProblem(item.problem)
+        writer.put(item)
+      }
+      inBatch += batch.length
+      if (inBatch >= batchSize) {
         db.exec('COMMIT')
         options.onProgress?.(writer.counts.records)
         db.exec('BEGIN')

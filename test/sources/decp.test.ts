@@ -8,7 +8,7 @@ import {FIXTURES} from '../helpers/cli.js'
 
 async function collect(file: string): Promise<DecpItem[]> {
   const out: DecpItem[] = []
-  for await (const item of readDecp(file)) out.push(item)
+  for await (const batch of readDecp(file)) out.push(...batch)
   return out
 }
 

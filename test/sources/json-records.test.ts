@@ -8,7 +8,7 @@ async function records(content: string | Buffer, test = (p: readonly string[]) =
   const file = join(mkdtempSync(join(tmpdir(), 'clausescope-json-')), 'f.json')
   writeFileSync(file, content)
   const out: RawRecord[] = []
-  for await (const r of readJsonRecords(file, test)) out.push(r)
+  for await (const batch of readJsonRecords(file, test)) out.push(...batch)
   return out
 }
 
