@@ -48,7 +48,7 @@ function rowValues(a: AwardRecord, runId: number): unknown[] {
 /** Writes awards one by one; the caller batches them in transactions. */
 export class AwardWriter {
   readonly counts: AwardImportCounts = {records: 0, added: 0, replaced: 0, superseded: 0, merged: 0, skipped: 0, holders: 0}
-  private readonly find: Statement<[string], [number, string]>
+  private readonly find: Statement<[string], [number, string, number | null]>
   private readonly insert: Statement
   private readonly update: Statement
   private readonly clearHolders: Statement
@@ -57,10 +57,11 @@ export class AwardWriter {
   private readonly mergeCsv: Statement
   private readonly holderCount: Statement<[number], number>
   private readonly storedHolders: Statement<[number], number>
+  private readonly csvDates: Statement<[number], {notification_date: string | null; initial_amount: number | null}>
   private readonly setHolderCount: Statement
 
   constructor(readonly db: Database, readonly runId: number) {
-    this.find = db.prepare<[string], [number, string]>('SELECT id, version FROM awards WHERE uid = ?').raw()
+    this.find = db.prepare<[string], [number, string, number | null]>('SELECT id, version, run_id FROM awards WHERE uid = ?').raw()
     this.insert = db.prepare(`INSERT INTO awards (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})
       ON CONFLICT (uid) DO NOTHING`)
     this.update = db.prepare(`UPDATE awards SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
@@ -71,6 +72,8 @@ export class AwardWriter {
     this.holderCount = db.prepare<[number], number>('SELECT count(*) FROM award_holders WHERE award_id = ?').pluck()
     this.storedHolders = db.prepare<[number], number>('SELECT holders FROM awards WHERE id = ?').pluck()
     this.setHolderCount = db.prepare('UPDATE awards SET holders = ? WHERE id = ?')
+    this.csvDates = db.prepare<[number], {notification_date: string | null; initial_amount: number | null}>(
+      'SELECT notification_date, initial_amount FROM awards WHERE id = ?')
     // A CSV row of an older modification still tells the original notification date and amount.
     this.mergeCsv = db.prepare(`UPDATE awards SET
         year = CASE WHEN @date IS NOT NULL AND (notification_date IS NULL OR @date < notification_date) THEN @year ELSE year END,
@@ -97,24 +100,30 @@ export class AwardWriter {
     if (item.merge) {
       this.putCsvRow(existing, a, item.merge.modificationId)
     } else if (a.version >= existing[1]) {
-      this.replace(existing[0], a)
+      this.replace(existing, a)
       this.counts.replaced++
     } else {
       this.counts.superseded++
     }
   }
 
-  private replace(id: number, a: AwardRecord): void {
-    this.counts.holders -= this.storedHolders.get(id) ?? 0
+  private replace([id, , runId]: [number, string, number | null], a: AwardRecord): void {
+    // Holders count those of the contracts this import leaves in the store.
+    if (runId === this.runId) this.counts.holders -= this.storedHolders.get(id) ?? 0
     this.update.run(...rowValues(a, this.runId), id)
     this.clearHolders.run(id)
     this.addHolders(id, a, 0)
   }
 
-  private putCsvRow([id, version]: [number, string], a: AwardRecord, modificationId: number | null): void {
+  private putCsvRow(existing: [number, string, number | null], a: AwardRecord, modificationId: number | null): void {
+    const [id, version] = existing
     if (a.version > version) {
-      this.replace(id, a)
+      // A later modification's row: its amount and holders win, but the notification date and
+      // initial amount stay those of the original contract (kept by mergeCsv below).
+      const before = this.csvDates.get(id)!
+      this.replace(existing, a)
       this.counts.replaced++
+      this.mergeDates(id, before.notification_date, before.initial_amount)
     } else if (a.version === version) {
       let position = this.holderCount.get(id) ?? 0
       for (const h of a.holders) {
@@ -127,8 +136,11 @@ export class AwardWriter {
     } else {
       this.counts.superseded++
     }
-    const year = a.notificationDate ? Number(a.notificationDate.slice(0, 4)) : null
-    this.mergeCsv.run({date: a.notificationDate, year, initial: modificationId ? null : a.initialAmount, id})
+    this.mergeDates(id, a.notificationDate, modificationId ? null : a.initialAmount)
+  }
+
+  private mergeDates(id: number, date: string | null, initial: number | null): void {
+    this.mergeCsv.run({date, year: date ? Number(date.slice(0, 4)) : null, initial, id})
   }
 
   private addHolders(id: number, a: AwardRecord, from: number): void {

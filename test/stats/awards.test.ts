@@ -13,7 +13,7 @@
 // SSE lists: H1 ESS-flagged in SIRENE; H3's SIREN listed as ACI (through another establishment,
 // 33333333300099); H4 listed as ESAT; H2 'N'; H5 no flag.
 
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
@@ -143,6 +143,20 @@ describe('award indicators on hand-v2.json with SIRENE and inclusion lists', () 
     expect(groups[1]).toMatchObject({contracts: 2, amount: 170000, social_contracts: 2, social_amount: 170000,
       env_contracts: 1, env_amount: 50000, reserved_contracts: 1, reserved_amount: 50000,
       sse_contracts: 1, sse_amount: 60000, sse_ess_amount: 60000})
+  })
+
+  it('gives the same figures whatever the order of the decp.info rows', async () => {
+    // Original contract rows first this time: the modification's rows must replace the amount
+    // and holders but keep the notification date and initial amount.
+    const [header, ...rows] = readFileSync(join(FIXTURES, 'decp', 'decp-info.csv'), 'utf8').trim().split('\n')
+    const modification = (line: string): number => Number(line.replace(/"[^"]*"/g, '').split(',')[15])
+    const file = join(mkdtempSync(join(tmpdir(), 'clausescope-stats-')), 'sorted.csv')
+    writeFileSync(file, `${[header, ...rows.sort((a, b) => modification(a) - modification(b))].join('\n')}\n`)
+    await load(db, ['sirene'])
+    await importAwards(db, readDecp(file), beginRun(db, 'test', [file]), quiet)
+    // as above: CSV-X notified in 2024 for 120 000 with H1 (ESS) and H5; CSV-Y 50 000
+    expect(awardStats(db, {by: ['year']}).groups).toEqual([expect.objectContaining({year: 2024, contracts: 2, amount: 170000, sse_amount: 60000})])
+    expect(db.prepare("SELECT initial_amount, holders FROM awards WHERE uid = '21590350100017CSV-X'").get()).toEqual({initial_amount: 100000, holders: 2})
   })
 
   it('rejects unknown dimensions and malformed dates', () => {
