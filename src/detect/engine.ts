@@ -48,7 +48,8 @@ interface Hit {
 }
 
 /** Table-of-contents lines ("4.5 Insertion professionnelle ........ 5") repeat headings: never findings. */
-const TABLE_OF_CONTENTS = /(?:\.\s?){6,}\s*\d|(?:…\s?){3,}/
+// Leaders followed by a page number; a form's blanks ("Nombre d'heures : ………… heures") are not contents.
+const TABLE_OF_CONTENTS = /(?:\.\s?){6,}\s*\d|(?:…\s?){3,}\s*\d/
 
 const sectionFoldCache = new Map<string, string>()
 function foldedHeading(h: string): string {

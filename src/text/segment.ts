@@ -44,6 +44,8 @@ export function isHeading(line: string): boolean {
   if (/(?:\.\s?){5,}\s*\d*$/.test(t)) return false
   // "3 000 heures ..." or "12. Le titulaire s'engage ..., et ..." are sentences, not headings
   if (/^\d+\s\d{3}\b/.test(t)) return false
+  // a table row that starts with a lot or row number: "01 Gros œuvre – maçonnerie 910 h", "04 Menuiseries sans objet"
+  if (/^\d/.test(t) && /(?:\d\s*(?:h|heures?|%|points?|pts|€|k€|jours?|mois)|sans objet|néant)\s*$/iu.test(t)) return false
   if (/^\d+(?:\.\d+)*\.?\s/.test(t) && !/^(?:article|art\.)/iu.test(t) && /[.;]$/.test(t) && t.length > 80) return false
   return true
 }
