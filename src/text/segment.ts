@@ -46,6 +46,9 @@ export function isHeading(line: string): boolean {
   if (/^\d+\s\d{3}\b/.test(t)) return false
   // a table row that starts with a lot or row number: "01 Gros œuvre – maçonnerie 910 h", "04 Menuiseries sans objet"
   if (/^\d/.test(t) && /(?:\d\s*(?:h|heures?|%|points?|pts|€|k€|jours?|mois)|sans objet|néant)\s*$/iu.test(t)) return false
+  // "350 heures d'insertion", "20 cm sablon": a quantity opening a line, not a numbered heading
+  // (HEADING is case-insensitive for "Article"/"CHAPITRE", so it cannot ask for a capital itself)
+  if (/^\d+(?:[.,]\d+)*\.?\s+\p{Ll}/u.test(t)) return false
   if (/^\d+(?:\.\d+)*\.?\s/.test(t) && !/^(?:article|art\.)/iu.test(t) && /[.;]$/.test(t) && t.length > 80) return false
   return true
 }

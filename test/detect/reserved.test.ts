@@ -79,6 +79,17 @@ describe('negation and boilerplate layers', () => {
     expect(categories(text, {kind: 'notice'})).toEqual([])
   })
 
+  it('does not take a line opening with a quantity for a numbered heading', () => {
+    const segments = docOf(['Volumes :\n350 heures d’insertion\nLe titulaire transmet un bilan.\n4.5 Clause d’insertion\nLe titulaire s’engage.']).segments
+    expect(segments.map((s) => [s.text, s.section ?? []])).toEqual([
+      ['Volumes :', []],
+      ['350 heures d\'insertion', []],
+      ['Le titulaire transmet un bilan.', []],
+      ['4.5 Clause d\'insertion', ['4.5 Clause d\'insertion']],
+      ['Le titulaire s\'engage.', ['4.5 Clause d\'insertion']],
+    ])
+  })
+
   it('gives no finding for encouragements, progress clauses or unscored elements', () => {
     const texts = [
       'La collectivité encourage les candidats à recourir à des structures d’insertion par l’activité économique ou du secteur protégé.',
