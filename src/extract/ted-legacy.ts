@@ -31,6 +31,7 @@ const FIELDS: Record<string, [SegmentRole, string]> = {
   RULES_CRITERIA: ['selection', 'Conditions de participation'],
   CRITERIA_CANDIDATE: ['selection', 'Critères de limitation du nombre de candidats'],
   CRITERIA_SELECTION: ['selection', 'Critères de sélection'],
+  OPE_OBJECTIVE_CRITERIA: ['selection', 'Critères objectifs de sélection des candidats'],
   CONDITIONS: ['selection', 'Conditions de qualification'],
   METHODS: ['selection', 'Méthodes de vérification des conditions'],
   ECONOMIC_OPERATORS_PERSONAL_SITUATION: ['selection', 'Situation propre des opérateurs économiques'],
