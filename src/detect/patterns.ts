@@ -7,6 +7,18 @@ import {frenchStem} from '../text/stem.js'
 
 /** Fold the literal characters of a regex source; escapes (\b, \d, \p{L}...) are kept as written. */
 export function foldPattern(source: string): string {
+  let folded = foldedPatterns.get(source)
+  if (folded === undefined) {
+    folded = foldPatternUncached(source)
+    foldedPatterns.set(source, folded)
+  }
+  return folded
+}
+
+// Named lists (@obligation...) expand into the same sources in many rules: fold each once.
+const foldedPatterns = new Map<string, string>()
+
+function foldPatternUncached(source: string): string {
   let out = ''
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!
@@ -23,7 +35,7 @@ export function foldPattern(source: string): string {
       continue
     }
     // Curly apostrophes in a rule file are the same apostrophe as in the normalised text.
-    out += c === '\u2019' ? "'" : fold(c)
+    out += c === '\u2019' ? "'" : c.charCodeAt(0) < 128 ? c.toLowerCase() : fold(c)
   }
   return out
 }
