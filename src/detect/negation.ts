@@ -58,9 +58,16 @@ function afterScope(s: MatchSpan): string {
 
 export class NegationScope {
   private readonly boxes: RegExp
+  // Folded once here: negated() runs for every candidate anchor.
+  private readonly uncheckedGlyphs: string[]
+  private readonly allGlyphs: string[]
+  private readonly checkedGlyphs: Set<string>
 
   constructor(private readonly cues: NegationCues) {
-    const glyphs = [...cues.checked, ...cues.unchecked].map((g) => fold(g).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    this.uncheckedGlyphs = cues.unchecked.map(fold)
+    this.allGlyphs = [...cues.checked, ...cues.unchecked].map(fold)
+    this.checkedGlyphs = new Set(cues.checked.map(fold))
+    const glyphs = this.allGlyphs.map((g) => g.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     this.boxes = new RegExp(`(${glyphs.join('|')})|\\b(oui|non)\\b`, 'g')
   }
 
@@ -100,10 +107,10 @@ export class NegationScope {
     const head = s.text.slice(s.segStart, s.start)
     const lead = /^[\s\-–—•▪▫➢>*]*/.exec(head)![0].length
     const rest = head.slice(lead)
-    const glyph = this.cues.unchecked.map(fold).find((g) => rest.startsWith(g))
+    const glyph = this.uncheckedGlyphs.find((g) => rest.startsWith(g))
     if (glyph === undefined) return false
     const between = rest.slice(glyph.length)
-    return ![...this.cues.checked, ...this.cues.unchecked].map(fold).some((g) => between.includes(g))
+    return !this.allGlyphs.some((g) => between.includes(g))
   }
 
   /** The answer ticked in a check-box list ("☐ Oui ☒ Non", "Oui [ ] Non [X]"), if any. */
@@ -116,7 +123,7 @@ export class NegationScope {
     }
     if (!tokens.some((t) => t.glyph) || !tokens.some((t) => t.word)) return undefined
     const glyphFirst = tokens[0]!.glyph !== undefined
-    const checked = new Set(this.cues.checked.map(fold))
+    const checked = this.checkedGlyphs
     const ticked = new Set<'oui' | 'non'>()
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!
