@@ -7,6 +7,7 @@ import {fold, foldedOffset, foldShifts, originalOffset, type FoldedShifts} from 
 import {frenchStem, sameStem} from '../text/stem.js'
 import {boilerplateFor} from './boilerplate.js'
 import {NegationScope} from './negation.js'
+import {foldPattern, requiredLiterals} from './patterns.js'
 import {criterionWeight, insertionHours, insertionShare, statedTotal} from './quantities.js'
 import type {CategoryCodes, Context, Pattern, Rule, RuleBase} from './types.js'
 
@@ -107,10 +108,30 @@ function leadText(fd: FoldedDocument, segs: Segment[], i: number): string {
   return out
 }
 
+/** The rule's `all`, `require` and `not` conditions on a scope of text. */
+function conditionsHold(rule: Rule, scope: string): boolean {
+  if (rule.all.some((p) => !test([p], scope))) return false
+  if (rule.require.length > 0 && !test(rule.require, scope)) return false
+  return !test(rule.not, scope)
+}
+
+const anchorLiterals = new WeakMap<Pattern, string[]>()
+
+/**
+ * Whether an anchor pattern can match: one of the literal words it cannot match without occurs
+ * in the sentence (a substring test is much cheaper than the regex; rules list many anchors).
+ */
+function mayMatch(p: Pattern, text: string): boolean {
+  let lits = anchorLiterals.get(p)
+  if (!lits) anchorLiterals.set(p, (lits = (requiredLiterals(foldPattern(p.source)) ?? []).map((l) => l.text)))
+  return lits.length === 0 || lits.some((l) => text.includes(l))
+}
+
 /** Ranges of the rule's anchor words in a sentence: `any` patterns, then stem-checked terms. */
 function anchors(rule: Rule, text: string, original: (s: number, e: number) => string): Array<[number, number]> {
   const out: Array<[number, number]> = []
   for (const p of rule.any) {
+    if (!mayMatch(p, text)) continue
     p.regex.lastIndex = 0
     let m: RegExpExecArray | null
     while ((m = p.regex.exec(text)) && out.length < 8) {
@@ -211,11 +232,12 @@ export class Matcher {
     // A sentence ending with a colon introduces what follows ("un nombre d'heures d'insertion :"
     // then "Lot unique : 35 H ..."): conditions may be met by the next sentence.
     const continued = /:\s*$/.test(text) && i + 1 < doc.segments.length ? `${text} ${fd.folded.slice(fd.foldStart[i + 1]!, fd.foldEnd[i + 1]!)}` : text
+    // Without a window, all/require/not read the whole sentence: the same answer for every anchor.
+    let sentenceHolds: boolean | undefined
     for (const anchor of anchors(rule, text, original)) {
-      const scope = rule.window ? around(continued, anchor, rule.window) : continued
-      if (rule.all.some((p) => !test([p], scope))) continue
-      if (rule.require.length > 0 && !test(rule.require, scope)) continue
-      if (test(rule.not, scope)) continue
+      if (rule.window) {
+        if (!conditionsHold(rule, around(continued, anchor, rule.window))) continue
+      } else if (!(sentenceHolds ??= conditionsHold(rule, continued))) return undefined
       if (rule.negation) {
         const next = i + 1 < doc.segments.length ? fd.folded.slice(fd.foldStart[i + 1]!, fd.foldEnd[i + 1]!) : undefined
         const span = {text: fd.folded, segStart: fs, segEnd: fd.foldEnd[i]!, start: fs + anchor[0], end: fs + anchor[1], next}
