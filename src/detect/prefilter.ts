@@ -38,6 +38,8 @@ export class Prefilter {
   private readonly regex: RegExp | null
   /** Rule indexes per keyword. */
   private readonly rulesOf = new Map<string, number[]>()
+  /** Per keyword, the rule lists of it and of every keyword it starts with, shortest first. */
+  private readonly prefixRules = new Map<string, Array<readonly number[]>>()
 
   constructor(keywordsByRule: Array<Literal[]>) {
     const wordStart = new Set<string>()
@@ -57,6 +59,16 @@ export class Prefilter {
     if (wordStart.size > 0) parts.push(`\\b${trieRegex(buildTrie([...wordStart]))}`)
     if (anywhere.size > 0) parts.push(trieRegex(buildTrie([...anywhere])))
     this.regex = parts.length > 0 ? new RegExp(parts.join('|'), 'g') : null
+    for (const k of this.rulesOf.keys()) this.prefixRules.set(k, this.prefixesOf(k))
+  }
+
+  private prefixesOf(found: string): Array<readonly number[]> {
+    const out: Array<readonly number[]> = []
+    for (let len = 1; len <= found.length; len++) {
+      const rules = this.rulesOf.get(found.slice(0, len))
+      if (rules) out.push(rules)
+    }
+    return out
   }
 
   /**
@@ -69,11 +81,9 @@ export class Prefilter {
     re.lastIndex = 0
     let m: RegExpExecArray | null
     while ((m = re.exec(text))) {
-      const found = m[0]
-      for (let len = 1; len <= found.length; len++) {
-        const rules = this.rulesOf.get(found.slice(0, len))
-        if (rules) hit(m.index, rules)
-      }
+      // A match is always a whole keyword (the trie ends at keyword ends): its prefixes are known.
+      const lists = this.prefixRules.get(m[0]) ?? this.prefixesOf(m[0])
+      for (const rules of lists) hit(m.index, rules)
       re.lastIndex = m.index + 1
     }
   }
