@@ -36,6 +36,20 @@ function headingDepth(line: string): number {
   return m[1].split(/[.\-]/).length
 }
 
+/** "ARTICLE 3", "Chapitre II": a heading named by a word, under which bare numbers ("2.", "4.5") nest. */
+const NAMED_HEADING = /^(?:article|art\.|chapitre|titre|section|partie|annexe)\b/iu
+
+/**
+ * Depth of a heading in the current stack. Bare-numbered headings inside a named one ("ARTICLE 3 –
+ * JUGEMENT DES OFFRES" then "2. Valeur technique") are its sub-headings, whatever their numbering.
+ */
+function stackDepth(line: string, stack: Array<{depth: number; text: string}>): number {
+  const depth = headingDepth(line)
+  if (NAMED_HEADING.test(line)) return depth
+  const named = stack.filter((h) => NAMED_HEADING.test(h.text)).at(-1)
+  return named ? named.depth + depth : depth
+}
+
 export function isHeading(line: string): boolean {
   const t = line.trim()
   if (t.length < 3 || t.length > 160) return false
@@ -46,6 +60,8 @@ export function isHeading(line: string): boolean {
   if (/^\d+\s\d{3}\b/.test(t)) return false
   // a table row that starts with a lot or row number: "01 Gros œuvre – maçonnerie 910 h", "04 Menuiseries sans objet"
   if (/^\d/.test(t) && /(?:\d\s*(?:h|heures?|%|points?|pts|€|k€|jours?|mois)|sans objet|néant)\s*$/iu.test(t)) return false
+  // a weighted criterion in a list: "2. Valeur technique : 35 points, dont :", "3. Délai (10 %) : ..."
+  if (/^\d/.test(t) && /\d\s*(?:%|points?\b|pts\b)/iu.test(t)) return false
   // "350 heures d'insertion", "20 cm sablon": a quantity opening a line, not a numbered heading
   // (HEADING is case-insensitive for "Article"/"CHAPITRE", so it cannot ask for a capital itself)
   if (/^\d+(?:[.,]\d+)*\.?\s+\p{Ll}/u.test(t)) return false
@@ -59,6 +75,8 @@ function breaksAfter(line: string, next: string): boolean {
   const b = next.trimStart()
   if (a.length === 0 || b.length === 0) return true
   if (/^[-•▪●◦*–—]\s|^[a-z0-9]{1,3}[).]\s|^\d+(?:[.,]\d+)?\s?%?\s*(?:points?|pts)?$/iu.test(b)) return true
+  // the next item of a numbered list: "2.2 Moyens humains : 15 points"
+  if (/^\d+(?:\.\d+)+\.?\s+\p{Lu}/u.test(b)) return true
   if (/[.!?;:]$/.test(a) && !ABBREVIATIONS.test(a)) return true
   // Short line followed by a capital: a table row, a title, a list without bullets.
   if (a.length < 50 && /^\p{Lu}/u.test(b)) return true
@@ -173,7 +191,7 @@ export function segmentPages(
       const heading = options.headings !== false && isHeading(line) ? headingExtent(lines, i) : undefined
       if (heading) {
         flush()
-        const depth = headingDepth(line.trim())
+        const depth = stackDepth(line.trim(), headings)
         while (headings.length > 0 && headings[headings.length - 1]!.depth >= depth) headings.pop()
         headings.push({depth, text: heading.text})
         let end = lineEnd
