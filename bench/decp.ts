@@ -103,7 +103,8 @@ async function child(file: string, db: string): Promise<void> {
   const {beginRun, importAwards} = await import('../src/store/awards.js')
   const conn = openDatabase(db)
   const started = performance.now()
-  const counts = await importAwards(conn, readDecp(file), beginRun(conn, 'bench', [file]), {onProblem: () => undefined})
+  const counts = await importAwards(conn, readDecp(file), beginRun(conn, 'bench', [file]),
+    {onProblem: () => undefined, expectedRecords: statSync(file).size / 1000})
   const seconds = (performance.now() - started) / 1000
   conn.close()
   process.stdout.write(JSON.stringify({seconds, counts, maxRssMB: process.resourceUsage().maxRSS / 1024}))

@@ -38,16 +38,32 @@ export async function sniffDecpFormat(file: string): Promise<'json' | 'csv'> {
   }
 }
 
+export interface ReadDecpOptions {
+  /** Read in a worker thread (the default) when one can start; see decp-worker.ts. */
+  worker?: boolean
+}
+
 /** Every award of a DECP file, JSON (v1 or v2) or decp.info CSV, in batches, in file order. */
-export async function* readDecp(file: string): AsyncGenerator<DecpItem[]> {
+export async function* readDecp(file: string, options: ReadDecpOptions = {}): AsyncGenerator<DecpItem[]> {
+  await sniffDecpFormat(file) // a missing or empty file is reported here, in the caller's thread
+  if (options.worker ?? true) {
+    const {readInWorker} = await import('./decp-worker.js')
+    const batches = await readInWorker(file)
+    if (batches) {
+      yield* batches
+      return
+    }
+  }
+  yield* readDecpInThread(file)
+}
+
+/** readDecp in the calling thread. */
+export async function* readDecpInThread(file: string): AsyncGenerator<DecpItem[]> {
   if ((await sniffDecpFormat(file)) === 'csv') yield* readDecpCsv(file)
   else yield* readDecpJson(file)
 }
 
-/**
- * The awards of a DECP JSON file. (Parsing in a worker thread was tried: cloning the records
- * between threads cost more than it saved on a busy two-core machine.)
- */
+/** The awards of a DECP JSON file. */
 export async function* readDecpJson(file: string): AsyncGenerator<DecpItem[]> {
   const isRecordArray = (path: readonly string[]): boolean =>
     path.length === 0 || (path.length === 1 && path[0] === 'marches') || path.join('.') in V2_ARRAYS

@@ -8,6 +8,7 @@
 // A contract without amount counts in numbers, not in euros; shares of nothing are null.
 
 import {UsageError} from '../core/errors.js'
+import {INDICATOR_INDEX} from '../store/awards.js'
 import type {Database} from '../store/sqlite.js'
 import {thresholdClassSql} from './thresholds.js'
 
@@ -121,6 +122,7 @@ const MEASURE_KEYS = MEASURES.map((m) => ({
 }))
 
 export function awardStats(db: Database, options: AwardStatsOptions = {}): AwardStats {
+  db.exec(INDICATOR_INDEX) // a no-op, unless a bulk import was interrupted before rebuilding it
   const by = options.by ?? []
   const where = whereClause(options)
   if (by.length === 0) {

@@ -11,7 +11,7 @@ export interface ReferenceImportCounts {
   records: number
   /** Legal units or structures written (new or updated). */
   kept: number
-  /** SIRENE units left out: neither ESS-flagged nor holder or buyer of a stored award (see `all`). */
+  /** SIRENE units left out: not ESS-flagged, not a public body, not a holder or buyer of a stored award (see `all`). */
   ignored: number
   skipped: number
 }
@@ -20,9 +20,10 @@ export interface ReferenceImportOptions {
   onProblem: (message: string) => void
   onProgress?: (records: number) => void
   /**
-   * Keep every SIRENE unit. By default only ESS-flagged units and those holding or buying a
-   * stored award are kept: the national stock has about 30 million units, and the others play no
-   * part in the indicators.
+   * Keep every SIRENE unit. By default only ESS-flagged units, public bodies (legal category 7xxx:
+   * the buyers, whose category sets their EU threshold) and the holders and buyers of stored
+   * awards are kept: the national stock has about 30 million units, and the others play no part
+   * in the indicators.
    */
   all?: boolean
   source?: string
@@ -54,7 +55,7 @@ export async function importOrganisations(db: Database, items: AsyncIterable<Sir
         options.onProblem(item.problem)
       } else if ('unit' in item) {
         const u = item.unit
-        if (!options.all && u.ess !== 'O' && !isRelevant(u.siren)) {
+        if (!options.all && u.ess !== 'O' && !u.legalCategory?.startsWith('7') && !isRelevant(u.siren)) {
           counts.ignored++
         } else {
           upsertUnit.run(u.siren, u.name, u.legalCategory, u.activity, u.ess, u.state, runId || null)

@@ -64,9 +64,10 @@ describe('clausescope import sirene and inclusion', () => {
     const run = runCli(['import', 'sirene', join(FIXTURES, 'sirene', 'unites-legales-subset.csv'), '--db', db, '--json'])
     expect(run.status).toBe(0)
     const out = parseJsonOutput<{counts: Record<string, number>; lists: Record<string, number>}>(run)
-    // 6 rows; '12AB' is no SIREN; nothing in the store yet, so only ESS-flagged units are kept (111111111, 066666666)
-    expect(out.counts).toEqual({records: 6, kept: 2, ignored: 3, skipped: 1})
-    expect(out.lists).toMatchObject({organisations: 2, ess: 2})
+    // 6 rows; '12AB' is no SIREN; nothing in the store yet, so only ESS-flagged units (111111111,
+    // 066666666) and public bodies (225900016, category 7220) are kept
+    expect(out.counts).toEqual({records: 6, kept: 3, ignored: 2, skipped: 1})
+    expect(out.lists).toMatchObject({organisations: 3, ess: 2})
     expect(run.stderr).toMatch(/line 6: '12AB' is not a SIREN/)
     const all = parseJsonOutput<{counts: Record<string, number>}>(runCli(['import', 'sirene', join(FIXTURES, 'sirene', 'unites-legales-subset.csv'), '--db', db, '--all', '--json']))
     expect(all.counts).toMatchObject({kept: 5, ignored: 0})

@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {readDecp, type AwardRecord, type DecpItem} from '../../src/sources/decp.js'
 import {departementOf, sirenOf} from '../../src/sources/decp-record.js'
+import {packItem, unpackItem} from '../../src/sources/decp-worker.js'
 import {FIXTURES} from '../helpers/cli.js'
 
 async function collect(file: string): Promise<DecpItem[]> {
@@ -95,6 +96,13 @@ describe('readDecp, DECP v1 JSON and decp.info CSV', () => {
   it('refuses a CSV that is not a DECP file, naming it', async () => {
     const file = tempFile('other.csv', 'a,b\n1,2\n')
     await expect(collect(file)).rejects.toThrow(/other\.csv: not a DECP file/)
+  })
+})
+
+describe('reading in a worker thread', () => {
+  it('carries every field of every item across the thread boundary unchanged', async () => {
+    const items = [...await collect(join(FIXTURES, 'decp', 'hand-v2.json')), ...await collect(join(FIXTURES, 'decp', 'decp-info.csv'))]
+    expect(items.map((i) => unpackItem(structuredClone(packItem(i))))).toEqual(items)
   })
 })
 

@@ -1,3 +1,4 @@
+import {statSync} from 'node:fs'
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand, dbFlag} from '../../cli/base-command.js'
 import {readDecp} from '../../sources/decp.js'
@@ -11,6 +12,14 @@ export interface ImportDecpResult {
   /** Contracts in the store after the import, all files together. */
   contracts: number
   seconds: number
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size
+  } catch {
+    return 0 // readDecp says what is wrong with the file
+  }
 }
 
 export const maxWarningsFlag = Flags.integer({
@@ -36,6 +45,7 @@ A contract is identified by its uid (buyer SIRET + id); met twice, the latest pu
     try {
       const runId = beginRun(db, 'import decp', [args.file])
       const counts = await importAwards(db, readDecp(args.file), runId, {
+        expectedRecords: fileSize(args.file) / 1000,
         onProblem: (message) => {
           if (warned++ < flags['max-warnings']) process.stderr.write(`warning: skipped ${message}\n`)
         },

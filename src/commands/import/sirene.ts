@@ -16,7 +16,7 @@ export interface ImportReferenceResult {
 
 export default class ImportSirene extends BaseCommand {
   static override description = `Load SIRENE legal units (INSEE stock StockUniteLegale CSV, or a subset with at least siren and economieSocialeSolidaireUniteLegale): ESS flag, legal category, name.
-By default only ESS-flagged units and the holders and buyers of stored awards are kept (the national stock has about 30 million units); --all keeps every unit. Award SSE figures are updated at the end.`
+By default only ESS-flagged units, public bodies (legal category 7xxx) and the holders and buyers of stored awards are kept (the national stock has about 30 million units); --all keeps every unit. Award SSE figures are updated at the end.`
   static override args = {file: Args.string({description: 'SIRENE legal-units CSV file', required: true})}
   static override examples = [
     '<%= config.bin %> import sirene StockUniteLegale_utf8.csv',
@@ -46,7 +46,7 @@ By default only ESS-flagged units and the holders and buyers of stored awards ar
       finishRun(db, runId, counts)
       if (warned > flags['max-warnings']) process.stderr.write(`warning: … and ${warned - flags['max-warnings']} more skipped rows\n`)
       const lists = sseListCounts(db)
-      this.log(`${args.file}: ${counts.records} legal units read, ${counts.kept} kept, ${counts.ignored} left out (not ESS, not in the awards), ${counts.skipped} skipped.`)
+      this.log(`${args.file}: ${counts.records} legal units read, ${counts.kept} kept, ${counts.ignored} left out (not ESS, not public, not in the awards), ${counts.skipped} skipped.`)
       this.log(`${database}: ${lists.organisations} legal units, ${lists.ess} ESS-flagged.`)
       return {file: args.file, database, counts, lists, seconds: (Date.now() - started) / 1000}
     } finally {
