@@ -8,6 +8,7 @@ import {frenchStem, sameStem} from '../text/stem.js'
 import {boilerplateFor} from './boilerplate.js'
 import {NegationScope} from './negation.js'
 import {foldPattern, requiredLiterals} from './patterns.js'
+import {Sentence} from './sentence.js'
 import {criterionWeight, insertionHours, insertionShare, statedTotal} from './quantities.js'
 import type {CategoryCodes, Context, Pattern, Rule, RuleBase} from './types.js'
 
@@ -71,19 +72,38 @@ function test(patterns: Pattern[], text: string): boolean {
   return false
 }
 
-function contextHolds(c: Context, doc: TenderDocument, seg: Segment, text: string, lead: () => string): boolean {
+/** Whether one of the patterns is in a heading (or field name): headings repeat over many sentences. */
+const headingAnswers = new Map<string, Map<RegExp, boolean>>()
+function inHeading(patterns: Pattern[], heading: string): boolean {
+  let answers = headingAnswers.get(heading)
+  if (!answers) {
+    if (headingAnswers.size > 10_000) headingAnswers.clear()
+    headingAnswers.set(heading, (answers = new Map()))
+  }
+  for (const p of patterns) {
+    let found = answers.get(p.regex)
+    if (found === undefined) {
+      p.regex.lastIndex = 0
+      answers.set(p.regex, (found = p.regex.test(foldedHeading(heading))))
+    }
+    if (found) return true
+  }
+  return false
+}
+
+function contextHolds(c: Context, doc: TenderDocument, seg: Segment, s: Sentence): boolean {
   if (c.kinds && !c.kinds.includes(doc.kind)) return false
   if (c.roles && !(seg.role && c.roles.includes(seg.role))) return false
-  if (c.sections && !(seg.section ?? []).some((h) => test(c.sections!, foldedHeading(h)))) return false
-  if (c.fields && !(seg.field && test(c.fields, fold(seg.field)))) return false
-  if (c.text && !test(c.text, text)) return false
-  if (c.lead && !test(c.lead, lead())) return false
+  if (c.sections && !(seg.section ?? []).some((h) => inHeading(c.sections!, h))) return false
+  if (c.fields && !(seg.field && inHeading(c.fields, seg.field))) return false
+  if (c.text && !s.has(c.text)) return false
+  if (c.lead && !s.hasInLead(c.lead)) return false
   return true
 }
 
-function inContext(rule: Rule, doc: TenderDocument, seg: Segment, text: string, lead: () => string): boolean {
-  if (rule.where.length > 0 && !rule.where.some((c) => contextHolds(c, doc, seg, text, lead))) return false
-  return !rule.whereNot.some((c) => contextHolds(c, doc, seg, text, lead))
+function inContext(rule: Rule, doc: TenderDocument, seg: Segment, s: Sentence): boolean {
+  if (rule.where.length > 0 && !rule.where.some((c) => contextHolds(c, doc, seg, s))) return false
+  return !rule.whereNot.some((c) => contextHolds(c, doc, seg, s))
 }
 
 /** A line that is only a weight: "12 pts", "(20 %)", "- 15 points". */
@@ -108,11 +128,18 @@ function leadText(fd: FoldedDocument, segs: Segment[], i: number): string {
   return out
 }
 
-/** The rule's `all`, `require` and `not` conditions on a scope of text. */
+/** The rule's `all`, `require` and `not` conditions on the words around an anchor. */
 function conditionsHold(rule: Rule, scope: string): boolean {
   if (rule.all.some((p) => !test([p], scope))) return false
   if (rule.require.length > 0 && !test(rule.require, scope)) return false
   return !test(rule.not, scope)
+}
+
+/** The same conditions on the whole sentence (continued after a colon): answers shared by the rules. */
+function sentenceConditionsHold(rule: Rule, s: Sentence): boolean {
+  if (rule.all.some((p) => !s.hasContinued([p]))) return false
+  if (rule.require.length > 0 && !s.hasContinued(rule.require)) return false
+  return !s.hasContinued(rule.not)
 }
 
 const anchorLiterals = new WeakMap<Pattern, string[]>()
@@ -121,17 +148,18 @@ const anchorLiterals = new WeakMap<Pattern, string[]>()
  * Whether an anchor pattern can match: one of the literal words it cannot match without occurs
  * in the sentence (a substring test is much cheaper than the regex; rules list many anchors).
  */
-function mayMatch(p: Pattern, text: string): boolean {
+function mayMatch(p: Pattern, s: Sentence): boolean {
   let lits = anchorLiterals.get(p)
   if (!lits) anchorLiterals.set(p, (lits = (requiredLiterals(foldPattern(p.source)) ?? []).map((l) => l.text)))
-  return lits.length === 0 || lits.some((l) => text.includes(l))
+  return lits.length === 0 || lits.some((l) => s.contains(l))
 }
 
 /** Ranges of the rule's anchor words in a sentence: `any` patterns, then stem-checked terms. */
-function anchors(rule: Rule, text: string, original: (s: number, e: number) => string): Array<[number, number]> {
+function anchors(rule: Rule, s: Sentence, original: (s: number, e: number) => string): Array<[number, number]> {
+  const text = s.text
   const out: Array<[number, number]> = []
   for (const p of rule.any) {
-    if (!mayMatch(p, text)) continue
+    if (!mayMatch(p, s)) continue
     p.regex.lastIndex = 0
     let m: RegExpExecArray | null
     while ((m = p.regex.exec(text)) && out.length < 8) {
@@ -168,6 +196,7 @@ function around(text: string, [s, e]: [number, number], n: number): string {
 
 export class Matcher {
   private readonly negation: NegationScope
+  private readonly sentence = new Sentence()
 
   private readonly fallbacks = new Map<string, Rule['unlessFound']>()
   private readonly hasFallbacks: boolean
@@ -186,14 +215,18 @@ export class Matcher {
     const findings: DetectedFinding[] = []
     let total: number | undefined | null = null
     const docTotal = () => (total === null ? (total = statedTotal(fd.folded)) : total)
+    const s = this.sentence
     for (const [i, ruleIdx] of candidates) {
-      if (TABLE_OF_CONTENTS.test(fd.folded.slice(fd.foldStart[i]!, fd.foldEnd[i]!))) continue
+      const text = fd.folded.slice(fd.foldStart[i]!, fd.foldEnd[i]!)
+      if (TABLE_OF_CONTENTS.test(text)) continue
+      const next = i + 1 < segs.length ? fd.folded.slice(fd.foldStart[i + 1]!, fd.foldEnd[i + 1]!) : undefined
+      s.reset(i, text, fd.foldStart[i]!, fd.foldEnd[i]!, next, () => leadText(fd, segs, i))
       const hits: Hit[] = []
-      for (const r of [...ruleIdx].sort((a, b) => a - b)) {
-        const hit = this.evaluate(this.base.rules[r]!, doc, fd, i)
+      for (const r of ruleIdx.sort((a, b) => a - b)) {
+        const hit = this.evaluate(this.base.rules[r]!, doc, fd, s)
         if (hit) hits.push(hit)
       }
-      findings.push(...this.toFindings(hits, fd, segs, i, docTotal))
+      findings.push(...this.toFindings(hits, fd, segs, s, docTotal))
     }
     return this.withoutFallbacks(findings)
   }
@@ -208,42 +241,43 @@ export class Matcher {
     return findings.filter((f) => !(this.fallbacks.get(f.rule) ?? []).some((c) => found.has(c)))
   }
 
-  /** Sentence index -> rule indexes whose keywords occur in it. */
-  private candidates(fd: FoldedDocument, count: number): Map<number, Set<number>> {
-    const out = new Map<number, Set<number>>()
+  /** Sentence index -> rule indexes whose keywords occur in it (each once), in sentence order. */
+  private candidates(fd: FoldedDocument, count: number): Map<number, number[]> {
+    const out = new Map<number, number[]>()
+    // seen[r] is 1 + the last sentence rule r was listed for.
+    const seen = new Int32Array(this.base.rules.length)
     let seg = 0
+    let list: number[] | undefined
     this.base.prefilter.scan(fd.folded, (pos, rules) => {
       while (seg < count && fd.foldEnd[seg]! <= pos) seg++
       if (seg >= count || pos < fd.foldStart[seg]!) return
-      let set = out.get(seg)
-      if (!set) out.set(seg, (set = new Set()))
-      for (const r of rules) set.add(r)
+      list = out.get(seg)
+      if (!list) out.set(seg, (list = []))
+      for (const r of rules) {
+        if (seen[r] === seg + 1) continue
+        seen[r] = seg + 1
+        list.push(r)
+      }
     })
     return out
   }
 
-  private evaluate(rule: Rule, doc: TenderDocument, fd: FoldedDocument, i: number): Hit | undefined {
-    const seg = doc.segments[i]!
-    const fs = fd.foldStart[i]!
-    const text = fd.folded.slice(fs, fd.foldEnd[i]!)
-    let lead: string | undefined
-    if (!inContext(rule, doc, seg, text, () => (lead ??= leadText(fd, doc.segments, i)))) return undefined
-    const original = (s: number, e: number) => fd.original.slice(originalOffset(fd.shifts, fs + s), originalOffset(fd.shifts, fs + e))
-    // A sentence ending with a colon introduces what follows ("un nombre d'heures d'insertion :"
-    // then "Lot unique : 35 H ..."): conditions may be met by the next sentence.
-    const continued = /:\s*$/.test(text) && i + 1 < doc.segments.length ? `${text} ${fd.folded.slice(fd.foldStart[i + 1]!, fd.foldEnd[i + 1]!)}` : text
-    // Without a window, all/require/not read the whole sentence: the same answer for every anchor.
-    let sentenceHolds: boolean | undefined
-    for (const anchor of anchors(rule, text, original)) {
-      if (rule.window) {
-        if (!conditionsHold(rule, around(continued, anchor, rule.window))) continue
-      } else if (!(sentenceHolds ??= conditionsHold(rule, continued))) return undefined
+  private evaluate(rule: Rule, doc: TenderDocument, fd: FoldedDocument, s: Sentence): Hit | undefined {
+    const seg = doc.segments[s.index]!
+    const fs = s.start
+    if (!inContext(rule, doc, seg, s)) return undefined
+    // Without a window, all/require/not read the whole sentence (continued after a colon: "un
+    // nombre d'heures d'insertion :" then "Lot unique : 35 H ..."), the same answer for every
+    // anchor: asked first, as it is cheaper than finding the anchors.
+    if (!rule.window && !sentenceConditionsHold(rule, s)) return undefined
+    const original = (a: number, b: number) => fd.original.slice(originalOffset(fd.shifts, fs + a), originalOffset(fd.shifts, fs + b))
+    for (const anchor of anchors(rule, s, original)) {
+      if (rule.window && !conditionsHold(rule, around(s.continued, anchor, rule.window))) continue
       if (rule.negation) {
-        const next = i + 1 < doc.segments.length ? fd.folded.slice(fd.foldStart[i + 1]!, fd.foldEnd[i + 1]!) : undefined
-        const span = {text: fd.folded, segStart: fs, segEnd: fd.foldEnd[i]!, start: fs + anchor[0], end: fs + anchor[1], next}
+        const span = {text: fd.folded, segStart: fs, segEnd: s.end, start: fs + anchor[0], end: fs + anchor[1], next: s.next}
         if (this.negation.negated(span)) continue
       }
-      if (rule.boilerplate && boilerplateFor(this.base.boilerplate, text, rule.category, seg.role)) return undefined
+      if (rule.boilerplate && s.isBoilerplate(rule.category, () => boilerplateFor(this.base.boilerplate, s.text, rule.category, seg.role) !== undefined)) return undefined
       return {rule, anchor}
     }
     return undefined
@@ -265,10 +299,10 @@ export class Matcher {
   }
 
   /** At most one finding per category in a sentence: the first rule's, with quantities completed by the others. */
-  private toFindings(hits: Hit[], fd: FoldedDocument, segs: Segment[], i: number, docTotal: () => number | undefined): DetectedFinding[] {
+  private toFindings(hits: Hit[], fd: FoldedDocument, segs: Segment[], s: Sentence, docTotal: () => number | undefined): DetectedFinding[] {
+    const i = s.index
     const seg = segs[i]!
-    const text = fd.folded.slice(fd.foldStart[i]!, fd.foldEnd[i]!)
-    const next = i + 1 < segs.length ? fd.folded.slice(fd.foldStart[i + 1]!, fd.foldEnd[i + 1]!) : undefined
+    const {text, next} = s
     const byCategory = new Map<string, DetectedFinding>()
     for (const hit of hits) {
       const quantities = this.quantities(hit, text, next, seg, docTotal)
