@@ -103,11 +103,13 @@ async function child(file: string, db: string): Promise<void> {
   const {beginRun, importAwards} = await import('../src/store/awards.js')
   const conn = openDatabase(db)
   const started = performance.now()
+  const cpu = process.cpuUsage()
   const counts = await importAwards(conn, readDecp(file), beginRun(conn, 'bench', [file]),
     {onProblem: () => undefined, expectedRecords: statSync(file).size / 1000})
   const seconds = (performance.now() - started) / 1000
+  const used = process.cpuUsage(cpu)
   conn.close()
-  process.stdout.write(JSON.stringify({seconds, counts, maxRssMB: process.resourceUsage().maxRSS / 1024}))
+  process.stdout.write(JSON.stringify({seconds, cpuSeconds: (used.user + used.system) / 1e6, counts, maxRssMB: process.resourceUsage().maxRSS / 1024}))
 }
 
 async function parseBaseline(file: string): Promise<number> {
@@ -138,26 +140,30 @@ export default async function bench(log: (line: string) => void): Promise<Record
     const parseRate = await parseBaseline(file)
     const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', file, db], {encoding: 'utf8', maxBuffer: 1 << 24})
     if (run.status !== 0) throw new Error(`import child failed: ${run.stderr}`)
-    const imported = JSON.parse(run.stdout) as {seconds: number; maxRssMB: number; counts: {added: number; records: number}}
+    const imported = JSON.parse(run.stdout) as {seconds: number; cpuSeconds: number; maxRssMB: number; counts: {added: number; records: number}}
     const importRate = imported.counts.records / imported.seconds
-    log(`import: ${imported.counts.added.toLocaleString('en')} contracts from ${imported.counts.records.toLocaleString('en')} records in ${imported.seconds.toFixed(1)} s = ${Math.round(importRate).toLocaleString('en')} records/s; peak RSS ${imported.maxRssMB.toFixed(0)} MB`)
+    log(`import: ${imported.counts.added.toLocaleString('en')} contracts from ${imported.counts.records.toLocaleString('en')} records in ${imported.seconds.toFixed(1)} s = ${Math.round(importRate).toLocaleString('en')} records/s (CPU ${imported.cpuSeconds.toFixed(1)} s, two threads); peak RSS ${imported.maxRssMB.toFixed(0)} MB`)
     log(`baseline (cut + JSON.parse only): ${Math.round(parseRate).toLocaleString('en')} records/s; import/baseline = ${(importRate / parseRate).toFixed(2)}`)
 
     const {awardStats} = await import('../src/stats/awards.js')
     const conn = openDatabase(db)
     t = performance.now()
+    const statsCpu = process.cpuUsage()
     const stats = awardStats(conn, {by: ['year', 'buyer']})
     const statsSeconds = (performance.now() - t) / 1000
+    const statsUsed = process.cpuUsage(statsCpu)
+    const statsCpuSeconds = (statsUsed.user + statsUsed.system) / 1e6
     t = performance.now()
     conn.prepare('SELECT count(*), total(amount) FROM awards').get()
     const scanSeconds = (performance.now() - t) / 1000
     conn.close()
-    log(`stats --by year,buyer: ${stats.groups.length.toLocaleString('en')} groups in ${statsSeconds.toFixed(2)} s (a bare count+sum scan of awards: ${scanSeconds.toFixed(2)} s, ratio ${(statsSeconds / scanSeconds).toFixed(1)})`)
+    log(`stats --by year,buyer: ${stats.groups.length.toLocaleString('en')} groups in ${statsSeconds.toFixed(2)} s, CPU ${statsCpuSeconds.toFixed(2)} s (a bare count+sum scan of awards: ${scanSeconds.toFixed(2)} s, ratio ${(statsSeconds / scanSeconds).toFixed(1)})`)
     return {
       contracts: imported.counts.added, records: imported.counts.records, import_seconds: imported.seconds,
       import_records_per_s: Math.round(importRate), import_contracts_per_s: Math.round(imported.counts.added / imported.seconds),
       parse_baseline_records_per_s: Math.round(parseRate), import_vs_parse: importRate / parseRate,
-      import_peak_rss_mb: imported.maxRssMB, stats_year_buyer_seconds: statsSeconds, stats_groups: stats.groups.length,
+      import_cpu_seconds: imported.cpuSeconds, import_peak_rss_mb: imported.maxRssMB,
+      stats_year_buyer_seconds: statsSeconds, stats_year_buyer_cpu_seconds: statsCpuSeconds, stats_groups: stats.groups.length,
       stats_vs_bare_scan: statsSeconds / scanSeconds,
     }
   } finally {
