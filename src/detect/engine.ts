@@ -9,7 +9,7 @@ import {boilerplateFor} from './boilerplate.js'
 import {NegationScope} from './negation.js'
 import {foldPattern, requiredLiterals} from './patterns.js'
 import {Sentence} from './sentence.js'
-import {criterionWeight, insertionHours, insertionShare, statedTotal} from './quantities.js'
+import {coefficientTotal, continuesWithWeight, criterionWeight, insertionHours, insertionShare, statedTotal} from './quantities.js'
 import type {CategoryCodes, Context, Pattern, Rule, RuleBase} from './types.js'
 
 export {loadRuleBase, defaultRulesDir, ENGINE_VERSION} from './rules.js'
@@ -214,7 +214,9 @@ export class Matcher {
     const candidates = this.candidates(fd, segs.length)
     const findings: DetectedFinding[] = []
     let total: number | undefined | null = null
+    let coefficients: number | undefined | null = null
     const docTotal = () => (total === null ? (total = statedTotal(fd.folded)) : total)
+    const docCoefficients = () => (coefficients === null ? (coefficients = coefficientTotal(fd.folded)) : coefficients)
     const s = this.sentence
     for (const [i, ruleIdx] of candidates) {
       const text = fd.folded.slice(fd.foldStart[i]!, fd.foldEnd[i]!)
@@ -226,7 +228,7 @@ export class Matcher {
         const hit = this.evaluate(this.base.rules[r]!, doc, fd, s)
         if (hit) hits.push(hit)
       }
-      findings.push(...this.toFindings(hits, fd, segs, s, docTotal))
+      findings.push(...this.toFindings(hits, fd, segs, s, docTotal, docCoefficients))
     }
     return this.withoutFallbacks(findings)
   }
@@ -283,7 +285,7 @@ export class Matcher {
     return undefined
   }
 
-  private quantities(hit: Hit, text: string, next: string | undefined, seg: Segment, docTotal: () => number | undefined): Quantities | undefined {
+  private quantities(hit: Hit, text: string, next: string | undefined, seg: Segment, docTotal: () => number | undefined, docCoefficients: () => number | undefined): Quantities | undefined {
     const q: Quantities = {}
     const peek = next !== undefined && (/[:]\s*$/.test(text) || next.length <= 40) ? next : undefined
     for (const kind of hit.rule.quantities) {
@@ -292,20 +294,21 @@ export class Matcher {
       else if (kind === 'percent') v = insertionShare(text, hit.anchor) ?? (peek ? insertionShare(peek) : undefined)
       // A short next line is this criterion's weight ("12 pts") only when it is a bare value, not
       // the next criterion of the list ("Critère n° 2 – Valeur technique (40 %)").
-      else v = seg.weight ?? criterionWeight(text, hit.anchor, docTotal()) ?? (peek && (/:\s*$/.test(text) || BARE_WEIGHT.test(peek)) ? criterionWeight(peek, undefined, docTotal()) : undefined)
+      // The next sentence may also refer back to it: "; il compte pour 60 % de la note finale".
+      else v = seg.weight ?? criterionWeight(text, hit.anchor, docTotal(), docCoefficients()) ?? (peek && (/:\s*$/.test(text) || BARE_WEIGHT.test(peek)) ? criterionWeight(peek, undefined, docTotal()) : undefined) ?? (next !== undefined && continuesWithWeight(next) ? criterionWeight(next, undefined, docTotal()) : undefined)
       if (v !== undefined) q[kind] = v
     }
     return Object.keys(q).length > 0 ? q : undefined
   }
 
   /** At most one finding per category in a sentence: the first rule's, with quantities completed by the others. */
-  private toFindings(hits: Hit[], fd: FoldedDocument, segs: Segment[], s: Sentence, docTotal: () => number | undefined): DetectedFinding[] {
+  private toFindings(hits: Hit[], fd: FoldedDocument, segs: Segment[], s: Sentence, docTotal: () => number | undefined, docCoefficients: () => number | undefined): DetectedFinding[] {
     const i = s.index
     const seg = segs[i]!
     const {text, next} = s
     const byCategory = new Map<string, DetectedFinding>()
     for (const hit of hits) {
-      const quantities = this.quantities(hit, text, next, seg, docTotal)
+      const quantities = this.quantities(hit, text, next, seg, docTotal, docCoefficients)
       const existing = byCategory.get(hit.rule.category)
       if (existing) {
         if (quantities) existing.quantities = {...quantities, ...existing.quantities}

@@ -130,6 +130,11 @@ const WEIGHTING = new RegExp(`ponder\\w*(?:\\s*\\([^)]{0,40}\\))?\\s*(?:de|:|=|a
 const COEFFICIENT = new RegExp(`\\bcoef(?:f|ficient)?s?\\.?\\s*(?:de\\s*|:\\s*|=\\s*)?${NUM}`, 'g')
 // A scoring formula: "0,15 × note environnementale" is 15 %.
 const FORMULA = /(?<![\d.,])0[.,](\d{1,3})\s*[x×*]\s*(?:la\s*)?note\b/g
+// A formula written with variables: "N = 0,6 Np + 0,3 Nt + 0,1 Ne, où Ne est la note environnementale".
+const FORMULA_SHAPE = /=\s*0[.,]\d{1,3}\s*[x×*]?\s*[a-z]/
+const FORMULA_TERM = /(?<![\d.,])0[.,](\d{1,3})\s*[x×*]?\s*([a-z][a-z0-9_]{0,5})\b/g
+// "coefficient 1 (total des coefficients : 10)": a stated total wins over the sum of those listed.
+const COEFFICIENT_TOTAL = new RegExp(`\\b(?:total|somme)\\s*(?:des\\s*)?coef(?:f|ficient)?s?\\.?\\s*(?::|=|de|est de|egale? a)?\\s*${NUM}`, 'g')
 
 /** Candidates of every form that states a share of the total directly: %, points, /20, pondération, formula. */
 function weightCandidates(text: string, statedTotal?: number): Candidate[] {
@@ -154,20 +159,103 @@ function weightCandidates(text: string, statedTotal?: number): Candidate[] {
   return cands
 }
 
-/** Coefficients as shares of their sum, when a sentence lists several ("Prix : coeff 5 - Délais : coeff 5 - ..."). */
-function coefficientCandidates(text: string): Candidate[] {
-  const found: Candidate[] = []
+/**
+ * Terms of a formula written with variables ("0,1 Ne"). When the sentence says what a variable
+ * is ("où Ne est la note environnementale"), the term whose variable is named right before the
+ * criterion's words is preferred: the order of the terms says nothing of which one it is.
+ */
+function formulaTermCandidates(text: string, anchor?: [number, number]): Candidate[] {
+  if (!FORMULA_SHAPE.test(text)) return []
+  const terms: Array<Candidate & {name: string}> = []
   let m: RegExpExecArray | null
-  COEFFICIENT.lastIndex = 0
-  while ((m = COEFFICIENT.exec(text))) found.push({value: parseFrenchNumber(m[1]!, m[2]), start: m.index, end: m.index + m[0].length})
-  const sum = found.reduce((a, c) => a + c.value, 0)
-  if (found.length < 2 || sum <= 0) return []
-  return found.map((c) => ({...c, value: round((c.value / sum) * 100)}))
+  FORMULA_TERM.lastIndex = 0
+  while ((m = FORMULA_TERM.exec(text))) {
+    const name = m[2]!
+    if (name === 'note' || name === 'la' || name === 'x') continue
+    terms.push({value: round(Number(`0.${m[1]}`) * 100), start: m.index, end: m.index + m[0].length, name})
+  }
+  if (terms.length < 2 || !anchor) return terms
+  let named: (typeof terms)[number] | undefined
+  let nearest = Infinity
+  for (const t of terms) {
+    const re = new RegExp(`\\b${t.name}\\b`, 'g')
+    let d: RegExpExecArray | null
+    while ((d = re.exec(text))) {
+      const gap = anchor[0] - (d.index + d[0].length)
+      const inTerm = terms.some((u) => d!.index >= u.start && d!.index < u.end)
+      if (!inTerm && gap >= 0 && gap <= 40 && gap < nearest) [named, nearest] = [t, gap]
+    }
+  }
+  return named ? terms.map((t) => (t === named ? {...t, preferred: true} : t)) : terms
 }
 
+/** The coefficients written in a text ("coeff 2", "coefficient : 3"), without a stated total's figure. */
+function coefficients(text: string): {found: Candidate[]; total?: number} {
+  const totals: Candidate[] = []
+  let m: RegExpExecArray | null
+  COEFFICIENT_TOTAL.lastIndex = 0
+  while ((m = COEFFICIENT_TOTAL.exec(text))) totals.push({value: parseFrenchNumber(m[1]!, m[2]), start: m.index, end: m.index + m[0].length})
+  const found: Candidate[] = []
+  COEFFICIENT.lastIndex = 0
+  while ((m = COEFFICIENT.exec(text))) {
+    const at = m.index
+    if (totals.some((t) => at >= t.start && at < t.end)) continue
+    found.push({value: parseFrenchNumber(m[1]!, m[2]), start: at, end: at + m[0].length})
+  }
+  const total = totals.find((t) => t.value > 0)?.value
+  return total === undefined ? {found} : {found, total}
+}
+
+/**
+ * Coefficients as shares of their total: the total the text states ("total des coefficients :
+ * 10"), else the sum of those the sentence lists ("Prix : coeff 5 - Délais : coeff 5 - ..."),
+ * else the sum of the list the document gives (`listTotal`, one criterion per line).
+ */
+function coefficientCandidates(text: string, listTotal?: number): Candidate[] {
+  const {found, total: stated} = coefficients(text)
+  const sum = found.reduce((a, c) => a + c.value, 0)
+  const total = stated ?? (found.length >= 2 ? sum : listTotal)
+  if (found.length === 0 || !total || total <= 0 || found.some((c) => c.value > total)) return []
+  return found.map((c) => ({...c, value: round((c.value / total) * 100)}))
+}
+
+/**
+ * The total of the coefficients a document lists one per line ("Critère n° 1 – Prix –
+ * coefficient 5" ...), or its stated total. Lists are runs of coefficients close to one another;
+ * when runs (one per lot) disagree on their sum, there is no single total.
+ */
+export function coefficientTotal(text: string): number | undefined {
+  const {found, total} = coefficients(text)
+  if (total !== undefined) return total
+  const sums: number[] = []
+  let run: Candidate[] = []
+  const close = () => {
+    if (run.length >= 2) sums.push(run.reduce((a, c) => a + c.value, 0))
+    run = []
+  }
+  for (const c of found) {
+    if (run.length > 0 && c.start - run[run.length - 1]!.end > LIST_GAP) close()
+    run.push(c)
+  }
+  close()
+  return sums.length > 0 && sums.every((v) => v === sums[0]) ? sums[0] : undefined
+}
+
+// "il compte pour 60 % de la note finale": the sentence after a criterion (the segmenter cuts at
+// ";") that states its weight, referring back to it.
+const WEIGHT_CONTINUATION = /^\W{0,3}(?:il|elle|ce (?:critere|sous-critere)|celui-ci|celle-ci|cette (?:note|composante))\s+(?:compte|represente|est (?:pondere|affecte|note|evalue)e?|vaut|pese|intervient|entre)\b[^.;]{0,40}?\d/
+
+/** Whether a sentence only states the weight of the criterion before it. */
+export function continuesWithWeight(next: string): boolean {
+  return WEIGHT_CONTINUATION.test(next)
+}
+
+// Coefficients further apart than this (in characters) are not one list.
+const LIST_GAP = 400
+
 /** Weight of an award criterion in % of the total: 20 points out of 100 is 20. */
-export function criterionWeight(text: string, anchor?: [number, number], statedTotal?: number): number | undefined {
-  const cands = [...weightCandidates(text, statedTotal), ...coefficientCandidates(text)]
+export function criterionWeight(text: string, anchor?: [number, number], statedTotal?: number, listTotal?: number): number | undefined {
+  const cands = [...weightCandidates(text, statedTotal), ...coefficientCandidates(text, listTotal), ...formulaTermCandidates(text, anchor)]
   cands.sort((a, b) => a.start - b.start)
   return nearest(cands, anchor)
 }
