@@ -12,4 +12,9 @@ export default function setup(): void {
   if (!existsSync(join(root, 'dist', 'commands', 'scan.js'))) {
     throw new Error(`building the CLI failed:\n${r.stdout}${r.stderr}`)
   }
+  // A stale oclif.manifest.json hides commands added since it was written: write it anew.
+  const m = spawnSync(process.execPath, [join(root, 'node_modules/oclif/bin/run.js'), 'manifest'], {
+    cwd: root, encoding: 'utf8', env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
+  })
+  if (m.status !== 0) throw new Error(`writing the oclif manifest failed:\n${m.stdout}${m.stderr}`)
 }
