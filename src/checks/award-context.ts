@@ -2,7 +2,7 @@
 // and how to name a group of criteria in a message.
 
 import {fold} from '../text/normalize.js'
-import {allCriteria, type AwardCriterion, type CriteriaGroup} from './criteria.js'
+import {allCriteria, groupSpan, type AwardCriterion, type CriteriaGroup} from './criteria.js'
 import {criterionKinds} from './criteria-lexicon.js'
 import {findingsOf} from './evidence.js'
 import {describePlace, fileName, type Place} from './locate.js'
@@ -57,9 +57,13 @@ export function hasEnvironmentalCriterion(group: CriteriaGroup): boolean {
  * words are environmental by the criteria lexicon too: a finding on a flattened criteria table
  * may quote its neighbours, and must not vouch for a table that has no environmental criterion.
  */
-export function environmentalCriterionFinding(dossier: DraftDossier, path: string): boolean {
+export function environmentalCriterionFinding(dossier: DraftDossier, path: string, group?: CriteriaGroup): boolean {
+  // With criteria per lot, a finding vouches only for the lot whose passage it lies in.
+  const perLot = group !== undefined && dossier.criteria.groups.filter((g) => g.path === path).length > 1
+  const span = group ? groupSpan(group) : undefined
   return findingsOf(dossier, ['env-award-criterion']).some(({doc, item}) =>
     doc.path === path && !/candidature/.test(fold((item.section ?? []).join(' '))) &&
+    (!perLot || (span !== undefined && item.start < span.end && item.end > span.start)) &&
     criterionKinds(item.quote).includes('environmental'))
 }
 

@@ -22,14 +22,49 @@ const BULLETS = '-–—•▪➢◦▫*○►·'
 const SPLIT_BULLET = new RegExp(`\\s+(?=[•▪➢◦▫*○►·]\\s)|(?<=(?:[:.;]|\\d\\s?(?:%|points?|pts)\\)?))\\s+(?=[-–—]\\s)`, 'u')
 // Before an enumerator followed by a capital or a criterion word: "1. Prix", "2) Valeur", "a) Délai", "2.1 Méthode".
 const SPLIT_ENUM = /\s+(?=(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-h][.)])\s+[\p{Lu}\p{Ll}])/u
-const SPLIT_DONT = /\s+(?=dont\s[^%]*?\d\s?(?:%|points?\b|pts\b))/iu
+// "Valeur technique : 60 % (dont méthodologie 40 % et ...)": the parenthesis stays with the sub-criterion.
+const SPLIT_DONT = /\s*(?=\(\s*dont\s[^%]*?\d\s?(?:%|points?\b|pts\b))|\s+(?=dont\s[^%]*?\d\s?(?:%|points?\b|pts\b))/iu
 const SPLIT_CRIT = /\s+(?=(?:sous[- ])?crit[eè]re\s*(?:n\s?[°o]\s*)?\d)/iu
 // After a weight, when another criterion starts: "Prix 60 % Valeur technique 40 %", "prix (60 %), valeur (40 %)".
 const SPLIT_AFTER_WEIGHT = /(?<!\bsur\s+\d{1,4}\s?(?:points?|pts))(?<=\d\s?(?:%|points?|pts)\)?)\s*[,;]?\s+(?:et\s+)?(?=[\p{Lu}\p{Ll}«"])(?!(?:dont|soit|sur|du|de|des|pour|par|et|ou|au|en|la|le|les|a|à|chacun|chacune|sera|seront|est|sont)\s|(?:pond|r[ée]part|d[ée]comp|appr[ée]c|[ée]valu|not[ée]|maximum|max\b))/iu
 
-export function splitItems(text: string): Item[] {
+/** What a criteria table's header said about its weight column, kept from one row to the next. */
+export interface TableState {
+  unit?: '%' | 'points' | 'coefficient'
+}
+
+const WEIGHT_HEADER = /^(?:ponderations?|poids|notes?|points?|bareme|coefficients?|coef\.?|pourcentages?|%)\b/
+
+/**
+ * Cells of a table whose header names the weight column ("| Critère | Pondération (%) |"): a bare
+ * number after a criterion's name is a weight in the header's unit. A number opening a row is its
+ * number, not a weight.
+ */
+function annotateCells(cells: string[], table: TableState): string[] {
+  let rowStart = true
+  let previous = ''
+  return cells.map((raw) => {
+    const cell = raw.trim()
+    const f = fold(cell)
+    let out = cell
+    if (cell.length === 0) rowStart = true
+    else {
+      if (WEIGHT_HEADER.test(f) && !/\d{1,3}\s*$/.test(f.replace(/sur \d+/, ''))) {
+        table.unit = /coef/.test(f) ? 'coefficient' : /points?|\bpts\b|\bnote|bareme|sur \d/.test(f) ? 'points' : '%'
+      } else if (table.unit && !rowStart && /^\d{1,3}(?:[.,]\d{1,2})?$/.test(cell) && !/^[\d.,\s%]*$/.test(previous)) {
+        out = table.unit === 'coefficient' ? `coefficient ${cell}` : `${cell} ${table.unit}`
+      }
+      rowStart = false
+      previous = cell
+    }
+    return out
+  })
+}
+
+export function splitItems(text: string, table: TableState = {}): Item[] {
   let pieces = text.split(/\s*\|\s*/)
   const fromTable = pieces.length > 2
+  if (fromTable) pieces = annotateCells(pieces, table)
   pieces = pieces.flatMap((p) => p.split(/\s*;\s*/))
   pieces = pieces.flatMap((p) => p.split(SPLIT_BULLET))
   pieces = pieces.flatMap((p) => p.split(SPLIT_CRIT))
@@ -37,10 +72,15 @@ export function splitItems(text: string): Item[] {
   pieces = pieces.flatMap((p) => p.split(SPLIT_ENUM))
   pieces = pieces.flatMap((p) => p.split(SPLIT_AFTER_WEIGHT))
   const items: Item[] = []
+  // Pieces that start inside an open parenthesis ("(dont A 40 % et B 20 %)") are sub-criteria.
+  let depth = 0
   for (const raw of pieces) {
     const piece = raw.trim()
+    const inside = depth > 0
+    depth = Math.max(0, depth + (piece.split('(').length - piece.split(')').length))
     if (piece.length === 0 || /^[-:| ]+$/.test(piece)) continue
     const item = readItem(piece)
+    if (inside && item.weight !== undefined) item.marker = 'sub'
     if (fromTable && item.marker === 'none') item.marker = 'cell'
     items.push(item)
   }
@@ -49,7 +89,7 @@ export function splitItems(text: string): Item[] {
 
 function markerOf(text: string): Marker {
   if (new RegExp(`^[${BULLETS}]\\s`, 'u').test(text)) return 'bullet'
-  if (/^(?:sous[- ]crit|dont\s)/iu.test(text)) return 'sub'
+  if (/^(?:sous[- ]crit|\(?\s*dont\s)/iu.test(text)) return 'sub'
   if (/^crit[eè]re\s*(?:n\s?[°o]\s*)?\d/iu.test(text)) return 'crit'
   if (/^\d{1,2}(?:\.\d{1,2})+\.?\s/u.test(text)) return 'num2'
   if (/^\d{1,2}[.)]\s/u.test(text)) return 'num1'
@@ -61,38 +101,61 @@ function markerOf(text: string): Marker {
 const SCALE = /(?:not[ée]e?s?|[ée]valu[ée]e?s?|total(?:e)?|bar[èe]me)?\s*(?:sur|de)\s+(?:un total de\s+)?(\d{1,4})\s*(?:points?|pts)\b/iu
 const WEIGHT = /(\d{1,3}(?:[.,]\d{1,2})?)\s*(%|pour\s?cent|points?\b|pts?\b|\/\s*(\d{1,3})\b)/iu
 const COEFFICIENT = /coef(?:ficient|f?\.)?\s*(?:de\s*)?(\d{1,2}(?:[.,]\d{1,2})?)/iu
-// A number next to these words is a threshold, a penalty or a price share, not a weighting.
-const NOT_A_WEIGHT = /inf[ée]rieur|sup[ée]rieur|minimum|minimal|[ée]liminatoire|[ée]limin|seuil|au moins|plafon|p[ée]nalit|avance|retenue|remise|rabais|\btva\b|du montant|des heures|d'heures|de la note|de réduction|d'augmentation/iu
+const WEIGHT_ALL = new RegExp(WEIGHT.source, 'giu')
+const COEFFICIENT_ALL = new RegExp(COEFFICIENT.source, 'giu')
+// A number right after these words is a threshold, a penalty or a price share, not a weighting:
+// "note inférieure à 10 points", "pénalité de 5 %", "remise de 3 %", "au moins 20 %".
+const NOT_A_WEIGHT_BEFORE = /(?:(?:inf|sup)[ée]rieure?s?\s+(?:ou [ée]gale?s?\s+)?[àa]|minimum(?: de)?|minimale?s? de|au moins|seuil(?: minimal)?(?: de| fix[ée] [àa])?|plafonn[ée]e?s? [àa]|plafond de|(?:p[ée]nalit[ée]|avance|retenue|remise|rabais|r[ée]duction|augmentation|tva)s?(?: \p{L}+)?\s+(?:de|d'une?|[ée]gale? [àa]|fix[ée]e? [àa]|au taux de))\s*$/iu
+// ... or right before these: "5 % du montant", "5 % des heures", "10 % de réduction".
+const NOT_A_WEIGHT_AFTER = /^[\s).]{0,4}(?:du montant|des heures|d'heures|de la note|de r[ée]duction|d'augmentation|de remise|de rabais|minimum|au moins)/iu
+// "note éliminatoire de 10 points", "10 points ... est éliminatoire", "sera éliminée".
+const ELIMINATORY_BEFORE = /[ée]liminatoire\s*(?:de|:|[àa])?\s*$/iu
+const ELIMINATORY_AFTER = /^[^\d:;(]{0,25}\b(?:[ée]liminatoire|[ée]limin[ée]e?s?)\b/iu
+
+/**
+ * Whether the words right around a number make it a threshold, a penalty or a share rather than
+ * a weighting. Only the neighbourhood counts: a description running on after the weight
+ * ("15 points, appréciée au regard des mesures de réduction des déchets") does not.
+ */
+function notAWeight(text: string, index: number, length: number): boolean {
+  const before = text.slice(Math.max(0, index - 30), index)
+  const after = text.slice(index + length, index + length + 30)
+  return NOT_A_WEIGHT_BEFORE.test(before) || ELIMINATORY_BEFORE.test(before) || NOT_A_WEIGHT_AFTER.test(after) || ELIMINATORY_AFTER.test(after)
+}
+
+/**
+ * The first number of a text (scales blanked out) that is a weighting, in %, points or as a
+ * coefficient: "(une note inférieure à 10 points est éliminatoire) : 40 points" weighs 40.
+ */
+function weightMatch(text: string): {match: RegExpExecArray; coefficient: boolean} | undefined {
+  const w = [...text.matchAll(WEIGHT_ALL)].find((m) => !notAWeight(text, m.index, m[0].length))
+  if (w) return {match: w, coefficient: false}
+  const c = [...text.matchAll(COEFFICIENT_ALL)].find((m) => !notAWeight(text, m.index, m[0].length))
+  return c ? {match: c, coefficient: true} : undefined
+}
 
 function readItem(piece: string): Item {
   const item: Item = {text: piece, marker: markerOf(piece)}
-  if (NOT_A_WEIGHT.test(piece)) return item
-  const withoutScale = piece.replace(SCALE, (m) => ' '.repeat(m.length))
-  const w = WEIGHT.exec(withoutScale)
-  if (w) {
-    item.weight = Number(w[1]!.replace(',', '.'))
-    if (w[3]) {
-      item.unit = 'points'
-      item.scale = Number(w[3])
-    } else {
-      item.unit = w[2]!.startsWith('%') || /cent/i.test(w[2]!) ? '%' : 'points'
-    }
-    return item
-  }
-  const c = COEFFICIENT.exec(withoutScale)
-  if (c) {
-    item.weight = Number(c[1]!.replace(',', '.'))
-    item.unit = 'coefficient'
+  const found = weightMatch(piece.replace(SCALE, (m) => ' '.repeat(m.length)))
+  if (!found) return item
+  const w = found.match
+  item.weight = Number(w[1]!.replace(',', '.'))
+  if (found.coefficient) item.unit = 'coefficient'
+  else if (w[3]) {
+    item.unit = 'points'
+    item.scale = Number(w[3])
+  } else {
+    item.unit = w[2]!.startsWith('%') || /cent/i.test(w[2]!) ? '%' : 'points'
   }
   return item
 }
 
 /** An item that is only a weight ("40 %", "(40 points)"): it belongs to the name before it. */
 export function isWeightOnly(item: Item): boolean {
-  return item.weight !== undefined && /^[\s(]*[\d.,]+\s*(?:%|pour\s?cent|points?|pts?|\/\s*\d+)?[\s).]*$/iu.test(item.text)
+  return item.weight !== undefined && /^[\s(]*(?:coef(?:ficient|f?\.)?\s*)?[\d.,]+\s*(?:%|pour\s?cent|points?|pts?|\/\s*\d+)?[\s).]*$/iu.test(item.text)
 }
 
-const LEAD = new RegExp(`^(?:dont\\s+|[${BULLETS}]\\s*|\\d{1,2}(?:\\.\\d{1,2})*[.)]?\\s+|[a-h][.)]\\s+)`, 'u')
+const LEAD = new RegExp(`^(?:\\(?\\s*dont\\s+|[${BULLETS}]\\s*|\\d{1,2}(?:\\.\\d{1,2})*[.)]?\\s+|[a-h][.)]\\s+)`, 'u')
 const CRIT_LABEL = /^(?:(?:le|la|les)\s+)?(?:sous[- ])?crit[eè]res?\s*(?:n\s?[°o]\s*)?(?:\d+(?:\.\d+)*)?\s*(?:[:.\-–—]\s*)?/iu
 const FILLER_END = /\s*(?:\b(?:est|sera|sont|seront|compte(?:ra)?|repr[ée]sente(?:ra)?|valant|vaut|soit|affect[ée]e?s?|pond[ée]r[ée]e?s?|pond[ée]ration|coefficient|not[ée]e?s?|[àa] hauteur de|pour|de|du|à|a|sur)\b|[:(\-–—,.=])\s*$/iu
 
@@ -101,7 +164,7 @@ export function criterionName(item: Item): string {
   const quoted = /[«"“]\s*([^»"”]{2,80}?)\s*[»"”]/u.exec(item.text)
   if (quoted) return quoted[1]!.trim()
   const text = item.text.replace(SCALE, (m) => ' '.repeat(m.length))
-  const w = WEIGHT.exec(text) ?? COEFFICIENT.exec(text)
+  const w = weightMatch(text)?.match
   const before = clean(w ? text.slice(0, w.index) : text)
   const candidates = before.includes(':')
     ? [before.slice(before.lastIndexOf(':') + 1), before.slice(0, before.indexOf(':'))]
@@ -115,10 +178,24 @@ export function criterionName(item: Item): string {
       if (next === candidate) break
       candidate = next
     }
-    candidate = candidate.replace(/^[\s:–—\-.,()]+|[\s:–—\-.,()]+$/gu, '').trim()
-    if (candidate.length >= 2 && !HEADER_WORDS.test(fold(candidate))) return candidate.length > 100 ? `${candidate.slice(0, 99)}…` : candidate
+    candidate = trimName(candidate)
+    if (candidate.length >= 2 && !isHeaderWords(candidate)) return candidate.length > 100 ? `${candidate.slice(0, 99)}…` : candidate
   }
   return ''
+}
+
+/** A table header or a label: "Critère", "Pondération (%)", "Note (sur 20)". */
+function isHeaderWords(name: string): boolean {
+  const f = fold(name)
+  return HEADER_WORDS.test(f) || HEADER_WORDS.test(f.replace(/\s*\([^)]*\)?\s*$/, '').trim())
+}
+
+/** Punctuation off both ends; a closing parenthesis stays when it closes one of the name's. */
+function trimName(text: string): string {
+  let t = text.replace(/^[\s:–—\-.,()]+|[\s:–—\-.,(]+$/gu, '').trim()
+  const count = (c: string) => t.split(c).length - 1
+  while (t.endsWith(')') && count(')') > count('(')) t = t.slice(0, -1).replace(/[\s:–—\-.,(]+$/u, '').trim()
+  return t
 }
 
 function clean(text: string): string {
@@ -127,12 +204,17 @@ function clean(text: string): string {
 
 const SENTENCE = /\b(?:sera|seront|sont|est|doit|doivent|peut|peuvent|pourra|devra|devront|jug[ée]e?s?|analys[ée]e?s?|class[ée]e?s?|retenue?s?|candidats?|acheteur|pouvoir adjudicateur|offres?|suivants?|suivantes?|ci-dessous|ci-apr[èe]s)\b/iu
 
+// "note éliminatoire de 10 points", "seuil minimal": a rule of the scoring, not a criterion.
+const THRESHOLD = /[ée]liminatoire|note minimale|seuil/iu
+
 /** Whether an unweighted item reads as a criterion name rather than a sentence or a label. */
 export function looksLikeCriterion(item: Item): boolean {
   const name = criterionName(item)
-  if (name.length < 3 || name.length > 90) return false
+  // A numbered or bulleted item may name its criterion at length; a loose line is a sentence sooner.
+  const longest = item.marker === 'none' || item.marker === 'cell' ? 90 : 140
+  if (name.length < 3 || name.length > longest) return false
   if (/[=×]|\bx\s*\(/.test(item.text)) return false
-  if (HEADER_WORDS.test(fold(name))) return false
-  if (SENTENCE.test(item.text)) return false
+  if (isHeaderWords(name)) return false
+  if (SENTENCE.test(item.text) || THRESHOLD.test(item.text)) return false
   return !/^(?:lot|article|annexe)\b/iu.test(name)
 }

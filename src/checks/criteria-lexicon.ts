@@ -2,7 +2,7 @@
 // Patterns run over folded text (lower case, no accents; see src/text/normalize.ts).
 // Vocabulary: DOMAIN.md §4.3-4.4 and the borderline rules of TAXONOMY.md.
 
-import {fold} from '../text/normalize.js'
+import {fold, foldText} from '../text/normalize.js'
 
 export type CriterionKind = 'price' | 'cost' | 'environmental' | 'social'
 
@@ -27,7 +27,7 @@ const SOCIAL = new RegExp([
   String.raw`insertion`, String.raw`\bsocia(?:l|le|les|ux)\b`, String.raw`societa`, String.raw`handicap`,
   String.raw`egalite (?:professionnelle|femmes?|hommes?|entre)`, String.raw`equitable`, String.raw`conditions? de travail`,
   String.raw`apprenti`, String.raw`publics? (?:eloignes?|en difficulte)`, String.raw`accessibilite`, String.raw`(?:retour a l'|acces a l'|eloignes? de l')emploi`,
-  String.raw`diversite`, String.raw`discrimination`,
+  String.raw`\bdiversite`, String.raw`discrimination`,
 ].join('|'))
 
 const PRICE = /\bprix\b|montant (?:de l'offre|total|global)|moins[- ]disante?|offre (?:financiere|economique)|\btarifs?\b|cout d'achat/
@@ -74,12 +74,14 @@ export const HEADER_WORDS = /^(?:criteres?(?: d'attribution| de jugement)?|sous[
 // "en fonction du seul critère du coût global, déterminé selon ...", "critère unique : le coût du cycle de vie".
 const SINGLE = /(?:seul|unique) critere(?: d'attribution| de jugement| retenu| de choix)?(?: (?:est|sera|:))?(?: celui)?(?:\s*(?:du|de la|de l'|des|de|le|la|l'))?\s*([^.;]{3,160})|critere unique(?: d'attribution| de jugement)?\s*(?::|est|sera)?\s*(?:(?:du|de la|de l'|de|le|la|l')\s*)?([^.;]{3,160})/
 
-/** The single criterion a sentence announces, as folded words, or undefined. */
+/** The single criterion a sentence announces, in the draft's own words, or undefined. */
 export function singleCriterion(text: string): string | undefined {
-  const folded = fold(text)
+  const {text: folded, map} = foldText(text)
   const m = SINGLE.exec(folded)
   if (!m) return undefined
   const around = folded.slice(Math.max(0, m.index - 40), m.index + 20)
   if (NEGATED.test(around)) return undefined
-  return (m[1] ?? m[2])!.trim()
+  const words = (m[1] ?? m[2])!
+  const start = m.index + m[0].length - words.length
+  return text.slice(map[start], map[start + words.length]).trim()
 }

@@ -5,7 +5,7 @@
 import type {Segment} from '../core/model.js'
 import {fold} from '../text/normalize.js'
 import {criterionKinds, singleCriterion, statesPriceOnly, type CriterionKind} from './criteria-lexicon.js'
-import {criterionName, isWeightOnly, looksLikeCriterion, splitItems, type Item, type Marker} from './criteria-items.js'
+import {criterionName, isWeightOnly, looksLikeCriterion, splitItems, type Item, type Marker, type TableState} from './criteria-items.js'
 import {articleOf} from './locate.js'
 import type {DraftDocument} from './types.js'
 
@@ -41,7 +41,7 @@ export interface AwardCriteria {
   searched: string[]
 }
 
-const AWARD_HEADING = /crit[e]res?\b.{0,40}(?:attribution|jugement|choix|analyse|classement|notation|evaluation|ponder)|jugement des offres|attribution (?:du|des) (?:marches?|contrats?|accords?)|^(?:(?:article|art\.)\s*)?[\d.]*\s*[-–—:.]?\s*attribution\s*$|(?:analyse|examen|evaluation|classement|choix|notation|selection) des offres|choix de l'offre|offre economiquement la plus avantageuse/
+const AWARD_HEADING = /crit[e]res?\b.{0,40}(?:attribution|jugement|choix|analyse|classement|notation|evaluation|ponder)|^(?:(?:article|art\.)\s*)?[\d.]*\s*[-–—:.]?\s*(?:les\s+)?crit[e]res?\s*$|jugement des offres|attribution (?:du|des) (?:marches?|contrats?|accords?)|^(?:(?:article|art\.)\s*)?[\d.]*\s*[-–—:.]?\s*attribution\s*$|(?:analyse|examen|evaluation|classement|choix|notation|selection) des offres|choix de l'offre|offre economiquement la plus avantageuse/
 const NOT_AWARD = /candidature|negociation|variante/
 const ANNOUNCES = /crit[e]re\s*(?:n\s?[°o]\s*)?1\b|crit[e]res? (?:d'attribution|de jugement|de choix|suivants|ponderes|hierarchises|retenus)|offres? (?:seront|sont) (?:jugees?|classees?|analysees?|evaluees?|notees?)/
 const HIERARCHY = /ordre (?:decroissant|de priorite|d'importance)|par ordre de priorite|hierarchis|classes? par ordre/
@@ -98,8 +98,10 @@ function criteriaPassage(doc: DraftDocument): Segment[] {
   if (passage.length > 0) return passage
   const first = doc.segments.findIndex((s) => ANNOUNCES.test(fold(s.text)) && !/candidature/.test(fold(s.text)))
   if (first < 0) return []
-  const key = JSON.stringify(doc.segments[first]!.section ?? [])
-  return doc.segments.slice(first, first + 40).filter((s) => JSON.stringify(s.section ?? []) === key)
+  // The announcing sentence's section, and the list items the segmenter took for sub-headings of it.
+  const section = doc.segments[first]!.section ?? []
+  const within = (s: Segment) => section.length === 0 ? (s.section ?? []).length === 0 : section.every((h, i) => (s.section ?? [])[i] === h)
+  return doc.segments.slice(first, first + 40).filter(within)
 }
 
 function lotOf(segment: Segment): string | undefined {
@@ -112,6 +114,20 @@ function lotOf(segment: Segment): string | undefined {
 
 interface Located extends Item {
   page?: number
+}
+
+// Where in its document each group was read (offsets into the full text). Kept out of the group
+// itself, which is part of the JSON report.
+const SPANS = new WeakMap<CriteriaGroup, {start: number; end: number}>()
+
+function widenSpan(group: CriteriaGroup, seg: Segment): void {
+  const span = SPANS.get(group)
+  SPANS.set(group, span ? {start: Math.min(span.start, seg.start), end: Math.max(span.end, seg.end)} : {start: seg.start, end: seg.end})
+}
+
+/** The offsets of the document a group of criteria was read from, when it was read from a passage. */
+export function groupSpan(group: CriteriaGroup): {start: number; end: number} | undefined {
+  return SPANS.get(group)
 }
 
 /** Read one document's criteria groups (one per lot, or a single group). */
@@ -132,6 +148,7 @@ function parseDocument(doc: DraftDocument): CriteriaGroup[] {
     }
     return entry
   }
+  const table: TableState = {}
   let currentLot: string | undefined
   let lastSection = ''
   for (const seg of passage) {
@@ -143,6 +160,7 @@ function parseDocument(doc: DraftDocument): CriteriaGroup[] {
     const lotStart = LOT.exec(folded)
     if (lotStart) currentLot = lotStart[1]
     const entry = groupFor(currentLot, seg)
+    widenSpan(entry.group, seg)
     if (HIERARCHY.test(folded)) entry.group.hierarchy = true
     const scale = SCALE.exec(folded)
     if (scale) entry.group.scale = Number(scale[1] ?? scale[2])
@@ -153,7 +171,7 @@ function parseDocument(doc: DraftDocument): CriteriaGroup[] {
     if (single && !entry.group.priceOnlyStatement && !entry.single) entry.single = {text: seg.text, name: single, ...(seg.page === undefined ? {} : {page: seg.page})}
     if (heading !== undefined && seg.text.trim() === heading && isAwardHeading(heading)) continue
     const text = lotStart ? seg.text.replace(/^\s*lot\s*(?:n\s?[°o]\s*)?\d{1,3}\s*[:.\-–—]?\s*/iu, '') : seg.text
-    for (const item of splitItems(text)) entry.items.push({...item, ...(seg.page === undefined ? {} : {page: seg.page})})
+    for (const item of splitItems(text, table)) entry.items.push({...item, ...(seg.page === undefined ? {} : {page: seg.page})})
   }
   // A price-only sentence outside the criteria passage ("Le marché sera attribué au prix le plus bas").
   if (groups.size === 0) {
@@ -165,13 +183,19 @@ function parseDocument(doc: DraftDocument): CriteriaGroup[] {
     group.criteria = buildCriteria(items)
     // A single criterion announced in a sentence ("le seul critère du coût global ...").
     if (group.criteria.length === 0 && single && !group.priceOnlyStatement) {
-      const c: AwardCriterion = {name: single.name.slice(0, 100), text: single.text, kinds: criterionKinds(single.text), subCriteria: [], weight: 100, unit: '%'}
+      const c: AwardCriterion = {name: singleName(single.name), text: single.text, kinds: criterionKinds(single.text), subCriteria: [], weight: 100, unit: '%'}
       if (single.page !== undefined) c.page = single.page
       group.criteria = [c]
     }
     if (group.criteria.length > 0 || group.priceOnlyStatement || group.hierarchy) result.push(group)
   }
   return result
+}
+
+/** "coût global, déterminé selon une approche en coût du cycle de vie ..." is named "coût global". */
+function singleName(words: string): string {
+  const name = words.split(/[,;(:]|\s(?:d[ée]termin|calcul|appr[ée]ci|int[ée]gr|selon|tel que|qui)/u)[0]!.trim()
+  return (name.length >= 3 ? name : words).slice(0, 100)
 }
 
 function toCriterion(item: Located): AwardCriterion {
@@ -226,21 +250,23 @@ function nestBySums(top: AwardCriterion[]): AwardCriterion[] {
   const total = sum(top)
   if (Math.abs(total - 100) < 0.01 || top.every((c) => c.unit === 'coefficient')) return top
   const out: AwardCriterion[] = []
+  // Work on copies: when nesting does not bring the total closer to 100, `top` is returned untouched.
+  const copies = top.map((c) => ({...c, subCriteria: [...c.subCriteria]}))
   let i = 0
-  while (i < top.length) {
-    const parent = top[i]!
+  while (i < copies.length) {
+    const parent = copies[i]!
     out.push(parent)
     i++
     const existing = parent.subCriteria.length
     let acc = sum(parent.subCriteria)
     let j = i
-    while (j < top.length && acc + top[j]!.weight! <= parent.weight! + 0.01) {
-      acc += top[j]!.weight!
+    while (j < copies.length && acc + copies[j]!.weight! <= parent.weight! + 0.01) {
+      acc += copies[j]!.weight!
       j++
       if (Math.abs(acc - parent.weight!) < 0.01) break
     }
     if (j - i + existing >= 2 && Math.abs(acc - parent.weight!) < 0.01) {
-      parent.subCriteria.push(...top.slice(i, j))
+      parent.subCriteria.push(...copies.slice(i, j))
       i = j
     }
   }

@@ -31,7 +31,7 @@ export const envAwardCriterionMissing: Check = {
     }
     const out: Diagnostic[] = []
     for (const group of groups) {
-      if (hasEnvironmentalCriterion(group) || environmentalCriterionFinding(dossier, group.path)) continue
+      if (hasEnvironmentalCriterion(group) || environmentalCriterionFinding(dossier, group.path, group)) continue
       const listed = group.criteria.length > 0 ? ` (critères relevés : ${listCriteria(group)})` : ' (attribution au seul prix)'
       out.push(diagnostic(this, groupPlace(group),
         `${where(group)}${lotLabel(group)} : aucun critère ni sous-critère d'attribution ne prend en compte les ` +

@@ -21,10 +21,33 @@ export function findingsOf(dossier: DraftDossier, categories: ClauseCategory[]):
 
 export const RESERVED: ClauseCategory[] = ['reserved-disability', 'reserved-insertion', 'reserved-ess']
 
-const LOT_ID = /\blots?\s*(?:n\s?[°o]s?\s*)?(\d{1,3})\b/g
+// "lot 3", "lots n° 1 et 2", "lots 1, 2 et 4", "lots 1 à 3", "lots 1-3" (an amount after a lot,
+// "lot 1 – 140 000 €", is not a list of lots: list numbers have at most two digits).
+const LOT_ID = /\blots?\s*(?:n\s?[°o]s?\s*)?(\d{1,3}(?:(?:\s*,\s*|\s+(?:et|a|à|ou)\s+|-)\d{1,2}(?![\d ]\d))*)\b/g
 
 function lotsIn(text: string): string[] {
-  return [...fold(text).matchAll(LOT_ID)].map((m) => m[1]!)
+  const out: string[] = []
+  for (const m of fold(text).matchAll(LOT_ID)) {
+    const list = m[1]!
+    const range = /^(\d{1,2})(?:\s+(?:a|à)\s+|-)(\d{1,2})$/.exec(list)
+    if (range && Number(range[2]) > Number(range[1]) && Number(range[2]) - Number(range[1]) < 30) {
+      for (let n = Number(range[1]); n <= Number(range[2]); n++) out.push(String(n))
+    } else out.push(...(list.match(/\d+/g) ?? []))
+  }
+  return out
+}
+
+// Where a list item of lots starts: "Lot 2 : ...", "Lot n° 3 – ..." (not "le lot 3 est réservé").
+const LOT_ITEM = /(?=(?:^|\s)lot\s*(?:n\s?[°o]\s*)?\d{1,3}\s*[:.\-–—])/
+
+/**
+ * The lots a reservation finding names. Lines of a lot list often run into one sentence ("Lot 1 :
+ * ... Lot 2 : ... Le lot 2 est réservé ..."): only the list items that speak of a reservation count.
+ */
+function reservedLotsOf(quote: string): string[] {
+  const pieces = fold(quote).split(LOT_ITEM)
+  const reserving = pieces.filter((p) => /reserv/.test(p))
+  return lotsIn((reserving.length > 0 ? reserving : pieces).join(' '))
 }
 
 /** Lots the draft declares ("Lot n° 2 : ..."), from its RC, AE or CCAP; empty when not divided. */
@@ -33,8 +56,7 @@ export function declaredLots(dossier: DraftDossier): string[] {
   for (const doc of dossier.documents) {
     if (!['RC', 'AE', 'CCAP', 'notice'].includes(doc.kind)) continue
     for (const seg of doc.segments) {
-      const m = /^\s*lot\s*(?:n\s?[°o]\s*)?(\d{1,3})\s*[:.\-–—]/.exec(fold(seg.text))
-      if (m) lots.add(m[1]!)
+      for (const m of fold(seg.text).matchAll(/(?:^|\s)lot\s*(?:n\s?[°o]\s*)?(\d{1,3})\s*[:.\-–—]/g)) lots.add(m[1]!)
       for (const h of seg.section ?? []) {
         const hm = /^\s*(?:[\d.]+\s*)?lot\s*(?:n\s?[°o]\s*)?(\d{1,3})\b/.exec(fold(h))
         if (hm) lots.add(hm[1]!)
@@ -54,7 +76,7 @@ export function reservation(dossier: DraftDossier): {reserved: boolean; lots: st
   const reservedLots = new Set<string>()
   let whole = false
   for (const {item} of found) {
-    const named = [...lotsIn(item.quote), ...(item.lot ? [item.lot] : []), ...lotsIn((item.section ?? []).join(' '))]
+    const named = [...reservedLotsOf(item.quote), ...(item.lot ? [item.lot] : []), ...lotsIn((item.section ?? []).join(' '))]
     if (named.length === 0) whole = true
     for (const l of named) reservedLots.add(l)
   }

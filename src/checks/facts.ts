@@ -11,20 +11,29 @@ const MONTHS: Record<string, number> = {
   janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8,
   septembre: 9, octobre: 10, novembre: 11, decembre: 12,
 }
-const DATE = /(\d{1,2})(?:er)?\s+(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\s+(20\d\d)|(\d{1,2})[/.](\d{1,2})[/.](20\d\d)|(20\d\d)-(\d\d)-(\d\d)/
+const MONTH_WORDS = 'janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv\\.?|fevr?\\.?|avr\\.?|juil\\.?|sept\\.?|oct\\.?|nov\\.?|dec\\.?'
+// "15 septembre 2026", "1er sept. 2026", "15/09/2026", "15.09.2026", "15/09/26", "2026-09-15"; a
+// number inside an article reference ("R2161-2", "4.1.26") is not a date.
+const DATE = new RegExp(`(\\d{1,2})(?:er)?\\s+(${MONTH_WORDS})\\s+(20\\d\\d)|(?<![\\d.,/-])(\\d{1,2})([/.])(\\d{1,2})\\5(20\\d\\d|\\d\\d)(?![\\d/])(?!\\.\\d)|(20\\d\\d)-(\\d\\d)-(\\d\\d)`)
+const MONTH_PREFIXES: Array<[string, number]> = [['janv', 1], ['fev', 2], ['mars', 3], ['avr', 4], ['mai', 5], ['juin', 6], ['juil', 7], ['aout', 8], ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12]]
+
+function monthOf(word: string): number {
+  return MONTHS[word] ?? MONTH_PREFIXES.find(([p]) => word.startsWith(p))?.[1] ?? 0
+}
 
 /** The first date of a folded sentence, as YYYY-MM-DD. */
 export function readDate(folded: string): string | undefined {
   const m = DATE.exec(folded)
   if (!m) return undefined
-  const [d, mo, y] = m[1] ? [Number(m[1]), MONTHS[m[2]!]!, Number(m[3])]
-    : m[4] ? [Number(m[4]), Number(m[5]), Number(m[6])]
-      : [Number(m[9]), Number(m[8]), Number(m[7])]
+  if (m[4] && m[7]!.length === 2 && m[5] !== '/') return undefined // "1.2.26" is a numbering
+  const [d, mo, y] = m[1] ? [Number(m[1]), monthOf(m[2]!), Number(m[3])]
+    : m[4] ? [Number(m[4]), Number(m[6]), Number(m[7]!.length === 2 ? `20${m[7]}` : m[7])]
+      : [Number(m[10]), Number(m[9]), Number(m[8])]
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 
-const DISPATCH = /date (?:\S+ )?(?:d'envoi|de publication|de mise en ligne|de lancement|d'envoi du present avis|de l'avis|d'engagement)|(?:avis|consultation|dce)\s+(?:\S+\s+){0,2}?(?:envoye|publie|mis en ligne|lance)e?s?\s+(?:a la publication\s+)?le|envoi (?:de l'avis )?(?:a la publication|au boamp|au joue)/
+const DISPATCH = /date (?:\S+ )?(?:d'envoi|de publication|de mise en ligne|de lancement|d'envoi du present avis|de l'avis|d'engagement)|(?:avis|consultation|dce)\s+(?:\S+\s+){0,2}?(?:envoye|publie|mis en ligne|lance)e?s?\s+(?:a la publication\s+)?le|(?:avis|consultation|dce)\b[^.;]{0,80}?\b(?:envoye|transmis|adresse|publie|mis en ligne|lance)e?s?\b[^.;]{0,60}?\ble (?:\d|premier)|envoi (?:de l'avis )?(?:a la publication|au boamp|au joue)/
 const DEADLINE = /date (?:et heure )?limites? (?:de (?:reception|remise|depot) )?(?:des )?(?:offres|plis)|remise des (?:offres|plis)\s*:|(?:offres|plis) (?:devront|doivent) (?:etre )?(?:remis|parvenir|deposes?)/
 
 function docFact<T>(value: T, doc: DraftDocument, seg: Segment): Fact<T> {
@@ -87,9 +96,15 @@ function statedValue(documents: DraftDocument[]): Fact<number> | undefined {
     const amounts = amountsOf(folded)
     if (amounts.length === 0) continue
     const value = Math.max(...amounts)
-    const lot = LOT_AMOUNT.exec(folded)
     if (TOTAL_WORDS.test(folded) && !total) total = docFact(value, doc, seg)
-    else if (lot && !lots.has(lot[1]!)) lots.set(lot[1]!, docFact(amounts[0]!, doc, seg))
+    else {
+      // "Lot 1 : ... 180 000 € HT Lot 2 : ... 150 000 € HT": lines of a list run into one sentence.
+      for (const piece of folded.split(/(?=\blot\s*(?:n\s?[°o]\s*)?\d{1,3}\b)/)) {
+        const lot = LOT_AMOUNT.exec(piece)
+        const own = amountsOf(piece)
+        if (lot && own.length > 0 && !lots.has(lot[1]!)) lots.set(lot[1]!, docFact(own[0]!, doc, seg))
+      }
+    }
     if (!largest || value > largest.value) largest = docFact(value, doc, seg)
   }
   if (total) return total
@@ -136,17 +151,22 @@ function rank(kind: string): number {
   return ['CCAP', 'RC', 'AE', 'notice', 'CCTP', 'other'].indexOf(kind)
 }
 
+// Utilities first: a syndicate or a commune acting as a network operator is a contracting entity,
+// whatever the name on the cover. Between central and local, the first sign in the documents (the
+// buyer's name on the cover) decides: a commune's text may mention a prefecture or the State.
+const UTILITY_SIGNS = /entite adjudicatrice|operateur de reseau|reseaux? (?:d'eau|d'energie|de transport)|secteurs? speciaux/
 const BUYER_SIGNS: Array<[RegExp, BuyerType]> = [
-  [/entite adjudicatrice|operateur de reseau|reseaux? (?:d'eau|d'energie|de transport)|secteurs? speciaux/, 'utility'],
-  [/\bministere\b|\bl'etat\b|prefecture|direction (?:departementale|regionale|interministerielle|generale)|services? de l'etat|\bdreal\b|rectorat/, 'central'],
-  [/\bcommune\b|\bmairie\b|\bville de\b|departement (?:de|du|des)|conseil (?:departemental|regional)|\bregion\b|communaute (?:de communes|d'agglomeration|urbaine)|metropole|syndicat|\bccas\b|\bsdis\b|office public|centre hospitalier|etablissement public (?:local|de sante)|collectivite/, 'local'],
+  // "l'État" as a party, not "l'état des lieux / des heures / d'avancement".
+  [/\bministere\b|\bl'etat\b(?!\s+(?:des?|du|d'))|prefecture|prefet|direction (?:departementale|regionale|interministerielle) |services? de l'etat|\bdreal\b|\bddt\b|rectorat|administration centrale/, 'central'],
+  [/\bcommune\b|\bmairie\b|\bville de\b|departement (?:de|du|des)|conseil (?:departemental|regional)|\bregion\b|communaute (?:de communes|d'agglomeration|urbaine)|metropole|syndicat|\bccas\b|\bsdis\b|office public|\bhabitat\b|\bhlm\b|bailleur social|centre hospitalier|hopital|hospitalier|etablissement public (?:local|de sante)|collectivite/, 'local'],
 ]
 
 function inferBuyer(documents: DraftDocument[]): Fact<BuyerType> | undefined {
-  for (const [pattern, buyer] of BUYER_SIGNS) {
-    for (const [doc, seg, folded] of sentences(documents.map((d) => ({...d, segments: d.segments.slice(0, 40)})))) {
-      if (pattern.test(folded)) return docFact(buyer, doc, seg)
-    }
+  const ordered = [...documents].sort((a, b) => ['RC', 'AE', 'CCAP', 'notice', 'CCTP', 'other'].indexOf(a.kind) - ['RC', 'AE', 'CCAP', 'notice', 'CCTP', 'other'].indexOf(b.kind))
+  const heads = ordered.map((d) => ({...d, segments: d.segments.slice(0, 40)}))
+  for (const [doc, seg, folded] of sentences(heads)) if (UTILITY_SIGNS.test(folded)) return docFact('utility', doc, seg)
+  for (const [doc, seg, folded] of sentences(heads)) {
+    for (const [pattern, buyer] of BUYER_SIGNS) if (pattern.test(folded)) return docFact(buyer, doc, seg)
   }
   return undefined
 }
