@@ -54,10 +54,7 @@ function nearest(cands: Candidate[], anchor: [number, number] | undefined, after
   return best && bestDistance <= after ? best.value : pool.length === 1 ? pool[0]!.value : undefined
 }
 
-// "9 h 30" is a time of day; "350 h 2 | Taille des haies" is a table row followed by the next lot's number.
-const HOURS = new RegExp(`${NUM}\\s*(heures?|h)\\b(?!\\s*[0-5]\\d\\b)`, 'g')
-// A labelled figure: "Nombre minimum d'heures estimé : 900", "Volume horaire d'insertion : 1 200".
-const LABELLED_HOURS = new RegExp(`\\b(?:(?:nombre|volume|total)\\b[^.;:\\d]{0,30}\\bd'heures|volume horaire)\\b[^.;:\\d]{0,60}[:=]\\s*${NUM}(?!\\s*(?:%|€|eur|[,.]?\\d|heures?\\b|h\\b))`, 'g')
+const HOURS = new RegExp(`${NUM}\\s*(heures?|h)\\b(?!\\s*\\d)`, 'g')
 const HOUR_RANGE = /(?:\bde|\ba|\bentre|-)\s*$/
 const INSERTION_NEAR = /^[^.;\d]{0,40}(insertion|reservee|dediee|au benefice|en faveur)/
 // A rate is not a volume (gold README): "35 heures par tranche de 100 000 €", "35 heures
@@ -84,15 +81,6 @@ export function insertionHours(text: string, anchor?: [number, number]): number 
     if (value <= 0 || (value < 7 && !preferred)) continue
     cands.push({value, start, end, preferred})
   }
-  LABELLED_HOURS.lastIndex = 0
-  while ((m = LABELLED_HOURS.exec(text))) {
-    const end = m.index + m[0].length
-    if (RATE_AFTER.test(text.slice(end, end + 40))) continue
-    const value = parseFrenchNumber(m[1]!, m[2])
-    if (value >= 7) cands.push({value, start: m.index, end, preferred: true})
-  }
-  // Per-lot figures with no total (gold README: omitted): a list, not one volume.
-  if (!cands.some((c) => c.preferred) && new Set(cands.map((c) => c.value)).size >= 3) return undefined
   return nearest(cands, anchor)
 }
 
@@ -246,7 +234,8 @@ export function coefficientTotal(text: string): number | undefined {
     run = []
   }
   for (const c of found) {
-    if (run.length > 0 && c.start - run[run.length - 1]!.end > LIST_GAP) close()
+    const prev = run[run.length - 1]
+    if (prev && (c.start - prev.end > LIST_GAP || NEW_LIST.test(text.slice(prev.end, c.start)))) close()
     run.push(c)
   }
   close()
@@ -262,8 +251,9 @@ export function continuesWithWeight(next: string): boolean {
   return WEIGHT_CONTINUATION.test(next)
 }
 
-// Coefficients further apart than this (in characters) are not one list.
+// Coefficients further apart than this (in characters), or with a lot named between them, are not one list.
 const LIST_GAP = 400
+const NEW_LIST = /\blots?\b/
 
 /** Weight of an award criterion in % of the total: 20 points out of 100 is 20. */
 export function criterionWeight(text: string, anchor?: [number, number], statedTotal?: number, listTotal?: number): number | undefined {

@@ -1,13 +1,13 @@
 import {describe, expect, it} from 'vitest'
-import {criterionWeight} from '../../src/detect/quantities.js'
+import {coefficientTotal, continuesWithWeight, criterionWeight} from '../../src/detect/quantities.js'
 import {fold as foldOnly, normalizeText} from '../../src/text/normalize.js'
 
 const fold = (t: string) => foldOnly(normalizeText(t))
 /** The weight read next to the given words of the sentence. */
-function weightNear(sentence: string, words: string, total?: number): number | undefined {
+function weightNear(sentence: string, words: string, total?: number, listTotal?: number): number | undefined {
   const text = fold(sentence)
   const at = text.indexOf(fold(words))
-  return criterionWeight(text, [at, at + words.length], total)
+  return criterionWeight(text, [at, at + words.length], total, listTotal)
 }
 
 describe('criterion weight', () => {
@@ -30,5 +30,29 @@ describe('criterion weight', () => {
     const s = 'Valeur technique : Moyens matériels 4% - Moyens humains 4% - Moyens de protection de l’environnement 8 % - Rapport type 2%'
     expect(weightNear(s, 'environnement')).toBe(8)
     expect(weightNear('Valeur technique : 25% Constitution des équipes. 15% Moyens techniques. 5% Performances en matière de protection de l’environnement.', 'environnement')).toBe(5)
+  })
+
+  it('divides a coefficient by the total the text states, not by the sum with that total', () => {
+    expect(weightNear('Critère 4 – Bilan carbone : coefficient 1 (total des coefficients : 10).', 'carbone')).toBe(10)
+    expect(weightNear('Gestion des déchets : coeff. 3 (somme des coefficients = 12)', 'dechets')).toBe(25)
+  })
+
+  it('divides a lone coefficient by the total of the list it belongs to', () => {
+    const list = fold('Critère n°1 – Prix – coefficient 5\nCritère n°2 – Valeur technique – coefficient 3\nCritère n°3 – Développement durable – coefficient 2')
+    expect(coefficientTotal(list)).toBe(10)
+    expect(weightNear('Critère n°3 – Développement durable – coefficient 2', 'durable', undefined, coefficientTotal(list))).toBe(20)
+    // Two lots whose lists do not add up to the same total give no single total.
+    expect(coefficientTotal(fold('Lot 1 : prix coef 6, technique coef 4. Lot 2 : prix coef 5, technique coef 3, déchets coef 1.'))).toBeUndefined()
+  })
+
+  it('reads the term of a formula whose variable the sentence names before the criterion', () => {
+    expect(weightNear('N = 0,6 Np + 0,3 Nt + 0,1 Ne, où Ne est la note environnementale', 'environnementale')).toBe(10)
+    expect(weightNear('N = 0,1 Ne + 0,3 Nt + 0,6 Np, où Np est la note prix, Nt la note technique et Ne la note environnementale', 'environnementale')).toBe(10)
+  })
+
+  it('recognises a sentence that gives the weight of the criterion before it', () => {
+    expect(continuesWithWeight(fold('il compte pour 60 % de la note finale.'))).toBe(true)
+    expect(continuesWithWeight(fold('Ce critère représente 15 points sur 100.'))).toBe(true)
+    expect(continuesWithWeight(fold('il est rappelé que les offres sont notées sur 100.'))).toBe(false)
   })
 })
