@@ -89,7 +89,8 @@ function breaksAfter(line: string, next: string): boolean {
 function splitSentences(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = []
   let start = 0
-  const re = /[.!?;](?=\s+["«(]?[\p{Lu}\d])|;(?=\s)/gu
+  // A parenthesised weight after an abbreviation is not a new sentence: "Perf. insertion pro. (10 %)".
+  const re = /[.!?;](?=\s+(?:["«]?[\p{Lu}\d]|\((?!\s*\d+(?:[.,]\d+)?\s*(?:%|points?\b|pts\b)\s*\))[\p{Lu}\d]))|;(?=\s)/gu
   let m: RegExpExecArray | null
   while ((m = re.exec(text))) {
     const end = m.index + 1

@@ -32,6 +32,16 @@ describe('quantities', () => {
     expect(hours('Animer une demi-journée (3h) de face à face.')).toBeUndefined()
   })
 
+  it('reads a labelled number of hours, and leaves per-lot lists without a total', () => {
+    expect(hours('Nombre minimum d’heures estimé : 900.')).toBe(900)
+    expect(hours('Volume horaire d’insertion à réaliser : 1 200')).toBe(1200)
+    expect(hours('Nombre d’heures d’insertion : 35 par tranche de 100 000 € HT')).toBeUndefined()
+    expect(hours('Nombre d’heures de retard constatées : 3')).toBeUndefined()
+    expect(hours('1 | Tonte | 350 h 2 | Haies | 180 h 3 | Élagage | 120 h')).toBeUndefined()
+    expect(hours('1 | Tonte | 350 h 2 | Haies | 180 h 3 | Élagage | 120 h TOTAL | | 650 h')).toBe(650)
+    expect(hours('Ouverture de 14 h 30 à 18 h.')).toBeUndefined()
+  })
+
   it('prefers the hours stated as insertion hours', () => {
     expect(hours('Sur un marché de 12 000 heures de travail, 600 heures d’insertion sont réservées.')).toBe(600)
   })
