@@ -54,7 +54,10 @@ function nearest(cands: Candidate[], anchor: [number, number] | undefined, after
   return best && bestDistance <= after ? best.value : pool.length === 1 ? pool[0]!.value : undefined
 }
 
-const HOURS = new RegExp(`${NUM}\\s*(heures?|h)\\b(?!\\s*\\d)`, 'g')
+// "9 h 30" is a time of day; "350 h 2 | Taille des haies" is a table row followed by the next lot's number.
+const HOURS = new RegExp(`${NUM}\\s*(heures?|h)\\b(?!\\s*[0-5]\\d\\b)`, 'g')
+// A labelled figure: "Nombre minimum d'heures estimé : 900", "Volume horaire d'insertion : 1 200".
+const LABELLED_HOURS = new RegExp(`\\b(?:(?:nombre|volume|total)\\b[^.;:\\d]{0,30}\\bd'heures|volume horaire)\\b[^.;:\\d]{0,60}[:=]\\s*${NUM}(?!\\s*(?:%|€|eur|[,.]?\\d|heures?\\b|h\\b))`, 'g')
 const HOUR_RANGE = /(?:\bde|\ba|\bentre|-)\s*$/
 const INSERTION_NEAR = /^[^.;\d]{0,40}(insertion|reservee|dediee|au benefice|en faveur)/
 // A rate is not a volume (gold README): "35 heures par tranche de 100 000 €", "35 heures
@@ -81,6 +84,15 @@ export function insertionHours(text: string, anchor?: [number, number]): number 
     if (value <= 0 || (value < 7 && !preferred)) continue
     cands.push({value, start, end, preferred})
   }
+  LABELLED_HOURS.lastIndex = 0
+  while ((m = LABELLED_HOURS.exec(text))) {
+    const end = m.index + m[0].length
+    if (RATE_AFTER.test(text.slice(end, end + 40))) continue
+    const value = parseFrenchNumber(m[1]!, m[2])
+    if (value >= 7) cands.push({value, start: m.index, end, preferred: true})
+  }
+  // Per-lot figures with no total (gold README: omitted): a list, not one volume.
+  if (!cands.some((c) => c.preferred) && new Set(cands.map((c) => c.value)).size >= 3) return undefined
   return nearest(cands, anchor)
 }
 
