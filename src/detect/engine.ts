@@ -30,7 +30,8 @@ interface FoldedDocument {
   foldEnd: number[]
 }
 
-function foldDocument(segments: Segment[]): FoldedDocument {
+/** `blank` may overwrite parts of the folded text with spaces (same length): unticked form options. */
+function foldDocument(segments: Segment[], blank: (folded: string, starts: number[], ends: number[]) => string): FoldedDocument {
   const origStart: number[] = []
   let at = 0
   for (const s of segments) {
@@ -41,7 +42,7 @@ function foldDocument(segments: Segment[]): FoldedDocument {
   const shifts = foldShifts(original)
   const foldStart = origStart.map((o) => foldedOffset(shifts, o))
   const foldEnd = segments.map((s, i) => foldedOffset(shifts, origStart[i]! + s.text.length))
-  return {original, folded: shifts.text, shifts, origStart, foldStart, foldEnd}
+  return {original, folded: blank(shifts.text, foldStart, foldEnd), shifts, origStart, foldStart, foldEnd}
 }
 
 interface Hit {
@@ -210,7 +211,7 @@ export class Matcher {
   detect(doc: TenderDocument): DetectedFinding[] {
     const segs = doc.segments
     if (segs.length === 0) return []
-    const fd = foldDocument(segs)
+    const fd = foldDocument(segs, (t, a, b) => this.negation.withoutUntickedOptions(t, a, b))
     const candidates = this.candidates(fd, segs.length)
     const findings: DetectedFinding[] = []
     let total: number | undefined | null = null

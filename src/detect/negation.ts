@@ -3,6 +3,7 @@
 // answer ("☐ Oui ☒ Non", a "Néant" under a heading). The cue lists live in rules/negation.yml.
 
 import {fold} from '../text/normalize.js'
+import {FormReader} from './forms.js'
 import type {NegationCues, Pattern} from './types.js'
 
 /** Where the matched words sit: the folded document text, the sentence's range and the match's range. */
@@ -57,18 +58,11 @@ function afterScope(s: MatchSpan): string {
 }
 
 export class NegationScope {
-  private readonly boxes: RegExp
-  // Folded once here: negated() runs for every candidate anchor.
-  private readonly uncheckedGlyphs: string[]
-  private readonly allGlyphs: string[]
-  private readonly checkedGlyphs: Set<string>
+  // Glyphs folded once here: negated() runs for every candidate anchor.
+  private readonly forms: FormReader
 
   constructor(private readonly cues: NegationCues) {
-    this.uncheckedGlyphs = cues.unchecked.map(fold)
-    this.allGlyphs = [...cues.checked, ...cues.unchecked].map(fold)
-    this.checkedGlyphs = new Set(cues.checked.map(fold))
-    const glyphs = this.allGlyphs.map((g) => g.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    this.boxes = new RegExp(`(${glyphs.join('|')})|\\b(oui|non)\\b`, 'g')
+    this.forms = new FormReader(cues.checked.map(fold), cues.unchecked.map(fold))
   }
 
   /** True when the matched words are negated, void or answered "Non". */
@@ -78,7 +72,10 @@ export class NegationScope {
     let end = span.end
     while (end < span.segEnd && /[a-z0-9]/.test(span.text[end]!)) end++
     const s = end === span.end ? span : {...span, end}
-    if (this.unticked(s)) return true
+    // An option of a form whose box is not ticked ("☐ Marché réservé aux SIAE"), or the label of
+    // a list of options none of which is ticked.
+    const option = this.forms.optionState(s.text, s.segStart, s.segEnd, s.start - s.segStart, s.end - s.segStart)
+    if (option !== undefined && option !== 'oui') return true
     const before = beforeScope(s, this.cues.beforeWindow)
     const cue = firstMatch(this.cues.before, before + s.text.slice(s.start, s.end))
     if (cue && cue.index < before.length) {
@@ -90,47 +87,26 @@ export class NegationScope {
     const label = /^[\s.]*[:=\-–—][\s]*/.exec(after)
     const rest = after.trim().length === 0 ? undefined : label ? after.slice(label[0].length) : undefined
     if (rest !== undefined && rest.length > 0 && firstMatch(this.cues.empty, rest)) return true
-    const answer = this.ticked(after) ?? (rest === undefined || rest.length === 0 ? this.ticked(s.next?.slice(0, 120) ?? '') : undefined)
-    if (answer !== undefined) return answer === 'non'
+    // The answer group that follows the question, on its line ("... clause sociale ? ☐ Oui ☒ Non
+    // ... clause environnementale ? ...") or on the next line under a label.
+    const next = rest === undefined || rest.length === 0 ? s.next?.slice(0, 200) : undefined
+    const answer = this.forms.answerAfter(s.text, s.segStart, s.segEnd, s.end - s.segStart) ?? (next !== undefined ? this.forms.answerAfter(next, 0, next.length, 0) : undefined)
+    if (answer !== undefined) return answer !== 'oui'
     if (after.trim().length === 0 || (label && rest?.length === 0)) {
-      const next = (s.next ?? '').trimStart()
-      if (next.length > 0 && firstMatch(this.cues.empty, next)) return true
+      const following = (s.next ?? '').trimStart()
+      if (following.length > 0 && firstMatch(this.cues.empty, following)) return true
     }
     return false
   }
 
-  /**
-   * A form line that starts with an empty box ("☐ Le marché est réservé à ...", "[ ] Clause
-   * d'insertion") was not selected, unless another box stands between it and the matched words.
-   */
-  private unticked(s: MatchSpan): boolean {
-    const head = s.text.slice(s.segStart, s.start)
-    const lead = /^[\s\-–—•▪▫➢>*]*/.exec(head)![0].length
-    const rest = head.slice(lead)
-    const glyph = this.uncheckedGlyphs.find((g) => rest.startsWith(g))
-    if (glyph === undefined) return false
-    const between = rest.slice(glyph.length)
-    return !this.allGlyphs.some((g) => between.includes(g))
+  /** The folded document without the words of unticked form options (see FormReader). */
+  withoutUntickedOptions(text: string, starts: number[], ends: number[]): string {
+    return this.forms.withoutUntickedOptions(text, starts, ends)
   }
 
   /** The answer ticked in a check-box list ("☐ Oui ☒ Non", "Oui [ ] Non [X]"), if any. */
   ticked(text: string): 'oui' | 'non' | undefined {
-    const tokens: Array<{glyph?: string; word?: 'oui' | 'non'}> = []
-    this.boxes.lastIndex = 0
-    let m: RegExpExecArray | null
-    while ((m = this.boxes.exec(text)) && tokens.length < 8) {
-      tokens.push(m[1] ? {glyph: m[1]} : {word: m[2] as 'oui' | 'non'})
-    }
-    if (!tokens.some((t) => t.glyph) || !tokens.some((t) => t.word)) return undefined
-    const glyphFirst = tokens[0]!.glyph !== undefined
-    const checked = this.checkedGlyphs
-    const ticked = new Set<'oui' | 'non'>()
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!
-      if (!t.glyph) continue
-      const label = glyphFirst ? tokens[i + 1]?.word : tokens[i - 1]?.word
-      if (label && checked.has(t.glyph)) ticked.add(label)
-    }
-    return ticked.size === 1 ? [...ticked][0] : undefined
+    const answer = this.forms.answerAfter(text, 0, text.length, 0)
+    return answer === 'none' ? undefined : answer
   }
 }

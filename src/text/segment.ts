@@ -2,6 +2,7 @@
 // each keeping its page and its offsets in the document's full text.
 
 import type {Segment, SegmentRole} from '../core/model.js'
+import {formPieces} from './form.js'
 import {normalizeText} from './normalize.js'
 
 export interface PageText {
@@ -155,7 +156,7 @@ export function segmentPages(
     }
     const pushBlock = (bStart: number, bEnd: number) => {
       const raw = fullText.slice(bStart, bEnd)
-      for (const [s, e] of splitSentences(raw)) {
+      for (const [s, e] of splitSentences(raw).flatMap(([s, e]) => formPieces(raw, s, e))) {
         let a = bStart + s
         let b = bStart + e
         while (a < b && /\s/.test(fullText[a]!)) a++
