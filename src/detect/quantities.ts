@@ -57,7 +57,7 @@ function nearest(cands: Candidate[], anchor: [number, number] | undefined, after
 // "9 h 30" is a time of day; "350 h 2 | Taille des haies" is a table row followed by the next lot's number.
 const HOURS = new RegExp(`${NUM}\\s*(heures?|h)\\b(?!\\s*[0-5]\\d\\b)`, 'g')
 // A labelled figure: "Nombre minimum d'heures estimé : 900", "Volume horaire d'insertion : 1 200".
-const LABELLED_HOURS = new RegExp(`\\b(?:(?:nombre|volume|total)\\b[^.;:\\d]{0,30}\\bd'heures|volume horaire)\\b[^.;:\\d]{0,60}[:=]\\s*${NUM}(?!\\s*(?:%|€|eur|[,.]?\\d|heures?\\b|h\\b))`, 'g')
+const LABELLED_HOURS = new RegExp(`\\b(?:(?:nombre|volume|total)\\b[^.;:\\d]{0,30}\\bd'heures|volume horaire)\\b[^.;:\\d]{0,60}(?:[:=]|\\b(?:est|sont) (?:fixee?s?|estimee?s?|evaluee?s?|portee?s?|arretee?s?) a|\\bs'eleve(?:nt|ra)? a|\\b(?:est|sera) de)\\s*${NUM}(?!\\s*(?:%|€|eur|[,.]?\\d|heures?\\b|h\\b))`, 'g')
 const HOUR_RANGE = /(?:\bde|\ba|\bentre|-)\s*$/
 const INSERTION_NEAR = /^[^.;\d]{0,40}(insertion|reservee|dediee|au benefice|en faveur)/
 // A rate is not a volume (gold README): "35 heures par tranche de 100 000 €", "35 heures
@@ -112,6 +112,9 @@ function percents(text: string): Candidate[] {
 
 const SHARE_OF = /^\s*(?:\(?[^.;()]{0,12}\)?\s*)?(?:du|des|de la|de l')\s*(?:(?:nombre|volume|total|global|globale|effectif)\s+){0,2}(?:(?:des|d')\s*)?(heures?|main[ -]d'?oeuvre|temps de travail|masse salariale|effectifs?|volume horaire)/
 
+// The share named first, its figure after: "la part des heures de travail réservée aux publics éligibles est de 6 %".
+const SHARE_NAMED_BEFORE = /\b(?:part|proportion|pourcentage|quote-part)\s+(?:des|d')\s*(?:\S+\s+){0,1}(?:heures|main[ -]d'?oeuvre)\b[^.;%\d]*$/
+
 /** "un cinquième des heures" -> 20: fractions that buyers write instead of a percentage. */
 const FRACTIONS: Record<string, number> = {
   demi: 50, moitie: 50, tiers: 33.33, quart: 25, cinquieme: 20, sixieme: 16.67, huitieme: 12.5, dixieme: 10, vingtieme: 5,
@@ -129,7 +132,7 @@ function fractions(text: string): Candidate[] {
 /** Share of the hours (or labour) reserved for insertion, in %; only a percentage of hours or labour counts. */
 export function insertionShare(text: string, anchor?: [number, number]): number | undefined {
   const cands = [...percents(text), ...fractions(text)]
-    .filter((c) => SHARE_OF.test(text.slice(c.end, c.end + 60)))
+    .filter((c) => SHARE_OF.test(text.slice(c.end, c.end + 60)) || SHARE_NAMED_BEFORE.test(text.slice(Math.max(0, c.start - 140), c.start)))
     .sort((a, b) => a.start - b.start)
   return nearest(cands, anchor)
 }

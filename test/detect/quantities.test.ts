@@ -40,6 +40,8 @@ describe('quantities', () => {
     expect(hours('1 | Tonte | 350 h 2 | Haies | 180 h 3 | Élagage | 120 h')).toBeUndefined()
     expect(hours('1 | Tonte | 350 h 2 | Haies | 180 h 3 | Élagage | 120 h TOTAL | | 650 h')).toBe(650)
     expect(hours('Ouverture de 14 h 30 à 18 h.')).toBeUndefined()
+    expect(hours('Le nombre d’heures d’insertion à réaliser est fixé à 800.')).toBe(800)
+    expect(hours('Le volume d’heures à réaliser s’élève à 700 heures.')).toBe(700)
   })
 
   it('prefers the hours stated as insertion hours', () => {
@@ -54,6 +56,8 @@ describe('quantities', () => {
     expect(share('le titulaire affecte au moins un cinquième des heures d’entretien')).toBe(20)
     expect(share('20 % du volume total des heures nécessaires')).toBe(20)
     expect(share('un quart du montant facturé')).toBeUndefined()
+    expect(share('La part des heures de travail réservée aux publics éligibles est de 6 %.')).toBe(6)
+    expect(share('La part du montant sous-traitée à des SIAE est de 6 %.')).toBeUndefined()
   })
 
   it('reads criterion weights in %, points out of a total, and fractions', () => {
