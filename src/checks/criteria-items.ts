@@ -5,11 +5,14 @@
 import {fold} from '../text/normalize.js'
 import {HEADER_WORDS} from './criteria-lexicon.js'
 
-export type Marker = 'none' | 'bullet' | 'num1' | 'num2' | 'letter' | 'crit' | 'sub' | 'cell'
+/** List markers; a dash and a bullet sign are different levels when both are used ("• Valeur technique" then "- méthode"). */
+export type Marker = 'none' | 'bullet' | 'dash' | 'num1' | 'num2' | 'letter' | 'crit' | 'sub' | 'cell'
 
 export interface Item {
   text: string
   marker: Marker
+  /** The criterion's name when the item was read from a formula, where the words around it are no guide. */
+  name?: string
   weight?: number
   unit?: '%' | 'points' | 'coefficient'
   /** A scale stated with the weight ("60/100"). */
@@ -25,6 +28,9 @@ const SPLIT_ENUM = /\s+(?=(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-h][.)])\s+[
 // "Valeur technique : 60 % (dont méthodologie 40 % et ...)": the parenthesis stays with the sub-criterion.
 const SPLIT_DONT = /\s*(?=\(\s*dont\s[^%]*?\d\s?(?:%|points?\b|pts\b))|\s+(?=dont\s[^%]*?\d\s?(?:%|points?\b|pts\b))/iu
 const SPLIT_CRIT = /\s+(?=(?:sous[- ])?crit[eè]re\s*(?:n\s?[°o]\s*)?\d)/iu
+// Weights in prose: "le prix compte pour 60 % de la note, la valeur technique pour 30 % et
+// l'environnement pour 10 %": a new item at each ", la/le/les X pour N" or "et la/le/les X pour N".
+const SPLIT_PROSE = /(?<=\d\s?(?:%|points?\b|pts\b)[^;]{0,60}?)(?:,|\s+et)\s+(?=(?:la|le|les|l['’])\s?[^,;]{2,90}?\s(?:pour|à hauteur de|a hauteur de)\s+\d{1,3}(?:[.,]\d{1,2})?\s?(?:%|points?\b|pts\b))/iu
 // After a weight, when another criterion starts: "Prix 60 % Valeur technique 40 %", "prix (60 %), valeur (40 %)".
 const SPLIT_AFTER_WEIGHT = /(?<!\bsur\s+\d{1,4}\s?(?:points?|pts))(?<=\d\s?(?:%|points?|pts)\)?)\s*[,;]?\s+(?:et\s+)?(?=[\p{Lu}\p{Ll}«"])(?!(?:dont|soit|sur|du|de|des|pour|par|et|ou|au|en|la|le|les|a|à|chacun|chacune|sera|seront|est|sont)\s|(?:pond|r[ée]part|d[ée]comp|appr[ée]c|[ée]valu|not[ée]|maximum|max\b))/iu
 
@@ -61,7 +67,33 @@ function annotateCells(cells: string[], table: TableState): string[] {
   })
 }
 
+// A scoring formula: "Note finale = 0,55 × note Prix + 0,30 × note Valeur technique + ...",
+// "N = NP x 60 % + NT x 40 %". Each term is a criterion; a factor of at most 1 is a share of 100.
+const FORMULA_TERM_FIRST = /^\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*[×x*]\s*(.{2,300}?)\s*$/iu
+const FORMULA_TERM_LAST = /^\s*(.{2,90}?)\s*[×x*]\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*$/iu
+
+function formulaItems(text: string): Item[] | undefined {
+  if (!/[×*]|\sx\s/u.test(text) || !/\+/.test(text)) return undefined
+  const right = text.includes('=') ? text.slice(text.indexOf('=') + 1) : text
+  const items: Item[] = []
+  for (const term of right.split(/\s\+\s?|\s?\+\s/)) {
+    const first = FORMULA_TERM_FIRST.exec(term)
+    const last = first ? undefined : FORMULA_TERM_LAST.exec(term)
+    if (!first && !last) return undefined
+    const [factor, percent, name] = first ? [first[1]!, first[2]!, first[3]!] : [last![2]!, last![3]!, last![1]!]
+    const value = Number(factor.replace(',', '.'))
+    const label = name.split(/\s(?=(?:La|Le|Les|L'|Cette|Ces|Chaque|Où|Avec|Dans|Pour|Elle|Il)\s)/u)[0]!.replace(/^(?:la\s+)?note\s+(?:de\s+(?:la\s+|l')?|du\s+|des\s+|d')?/iu, '').replace(/[.;]\s*$/u, '').trim()
+    const item: Item = {text: term.trim(), marker: 'none', name: label}
+    if (percent || value > 1) Object.assign(item, {weight: value, unit: percent ? '%' : 'coefficient'})
+    else Object.assign(item, {weight: Math.round(value * 10000) / 100, unit: '%'})
+    items.push(item)
+  }
+  return items.length >= 2 ? items : undefined
+}
+
 export function splitItems(text: string, table: TableState = {}): Item[] {
+  const formula = formulaItems(text)
+  if (formula) return formula
   let pieces = text.split(/\s*\|\s*/)
   const fromTable = pieces.length > 2
   if (fromTable) pieces = annotateCells(pieces, table)
@@ -71,6 +103,7 @@ export function splitItems(text: string, table: TableState = {}): Item[] {
   pieces = pieces.flatMap((p) => p.split(SPLIT_DONT))
   pieces = pieces.flatMap((p) => p.split(SPLIT_ENUM))
   pieces = pieces.flatMap((p) => p.split(SPLIT_AFTER_WEIGHT))
+  pieces = pieces.flatMap((p) => p.split(SPLIT_PROSE))
   const items: Item[] = []
   // Pieces that start inside an open parenthesis ("(dont A 40 % et B 20 %)") are sub-criteria.
   let depth = 0
@@ -88,6 +121,7 @@ export function splitItems(text: string, table: TableState = {}): Item[] {
 }
 
 function markerOf(text: string): Marker {
+  if (/^[-–—]\s/u.test(text)) return 'dash'
   if (new RegExp(`^[${BULLETS}]\\s`, 'u').test(text)) return 'bullet'
   if (/^(?:sous[- ]crit|\(?\s*dont\s)/iu.test(text)) return 'sub'
   if (/^crit[eè]re\s*(?:n\s?[°o]\s*)?\d/iu.test(text)) return 'crit'
@@ -107,7 +141,7 @@ const COEFFICIENT_ALL = new RegExp(COEFFICIENT.source, 'giu')
 // "note inférieure à 10 points", "pénalité de 5 %", "remise de 3 %", "au moins 20 %".
 const NOT_A_WEIGHT_BEFORE = /(?:(?:inf|sup)[ée]rieure?s?\s+(?:ou [ée]gale?s?\s+)?[àa]|minimum(?: de)?|minimale?s? de|au moins|seuil(?: minimal)?(?: de| fix[ée] [àa])?|plafonn[ée]e?s? [àa]|plafond de|(?:p[ée]nalit[ée]|avance|retenue|remise|rabais|r[ée]duction|augmentation|tva)s?(?: \p{L}+)?\s+(?:de|d'une?|[ée]gale? [àa]|fix[ée]e? [àa]|au taux de))\s*$/iu
 // ... or right before these: "5 % du montant", "5 % des heures", "10 % de réduction".
-const NOT_A_WEIGHT_AFTER = /^[\s).]{0,4}(?:du montant|des heures|d'heures|de la note|de r[ée]duction|d'augmentation|de remise|de rabais|minimum|au moins)/iu
+const NOT_A_WEIGHT_AFTER = /^[\s).]{0,4}(?:du montant|des heures|d'heures|de la note (?!finale|globale|totale)|de r[ée]duction|d'augmentation|de remise|de rabais|minimum|au moins)/iu
 // "note éliminatoire de 10 points", "10 points ... est éliminatoire", "sera éliminée".
 const ELIMINATORY_BEFORE = /[ée]liminatoire\s*(?:de|:|[àa])?\s*$/iu
 const ELIMINATORY_AFTER = /^[^\d:;(]{0,25}\b(?:[ée]liminatoire|[ée]limin[ée]e?s?)\b/iu
@@ -157,10 +191,11 @@ export function isWeightOnly(item: Item): boolean {
 
 const LEAD = new RegExp(`^(?:\\(?\\s*dont\\s+|[${BULLETS}]\\s*|\\d{1,2}(?:\\.\\d{1,2})*[.)]?\\s+|[a-h][.)]\\s+)`, 'u')
 const CRIT_LABEL = /^(?:(?:le|la|les)\s+)?(?:sous[- ])?crit[eè]res?\s*(?:n\s?[°o]\s*)?(?:\d+(?:\.\d+)*)?\s*(?:[:.\-–—]\s*)?/iu
-const FILLER_END = /\s*(?:\b(?:est|sera|sont|seront|compte(?:ra)?|repr[ée]sente(?:ra)?|valant|vaut|soit|affect[ée]e?s?|pond[ée]r[ée]e?s?|pond[ée]ration|coefficient|not[ée]e?s?|[àa] hauteur de|pour|de|du|à|a|sur)\b|[:(\-–—,.=])\s*$/iu
+const FILLER_END = /\s*(?:\b(?:est|sera|sont|seront|compte(?:ra)?|repr[ée]sente(?:ra)?|valant|vaut|soit|affect[ée]e?s?|pond[ée]r[ée]e?s?|pond[ée]ration|coefficient|not[ée]e?s?|[àa] hauteur(?: de)?|pour|de|du|à|a|sur)\b|[:(\-–—,.=])\s*$/iu
 
 /** The criterion's name: the words next to its weight, without labels, numbering or filler. */
 export function criterionName(item: Item): string {
+  if (item.name) return item.name
   const quoted = /[«"“]\s*([^»"”]{2,80}?)\s*[»"”]/u.exec(item.text)
   if (quoted) return quoted[1]!.trim()
   const text = item.text.replace(SCALE, (m) => ' '.repeat(m.length))
@@ -198,8 +233,11 @@ function trimName(text: string): string {
   return t
 }
 
+// "Pour l'attribution, le prix ...": the framing words and the article are not the name.
+const FRAMING = /^(?:(?:pour|concernant|s'agissant de|quant [àa])\b[^,]{0,40},\s*)?(?:(?:le|la|les)\s+|l['’]\s?)?/iu
+
 function clean(text: string): string {
-  return text.replace(LEAD, '').replace(CRIT_LABEL, '').replace(/\(\s*\)/g, ' ').replace(/\s+/g, ' ').trim()
+  return text.replace(LEAD, '').replace(FRAMING, '').replace(CRIT_LABEL, '').replace(/\(\s*\)/g, ' ').replace(/\s+/g, ' ').trim()
 }
 
 const SENTENCE = /\b(?:sera|seront|sont|est|doit|doivent|peut|peuvent|pourra|devra|devront|jug[ée]e?s?|analys[ée]e?s?|class[ée]e?s?|retenue?s?|candidats?|acheteur|pouvoir adjudicateur|offres?|suivants?|suivantes?|ci-dessous|ci-apr[èe]s)\b/iu

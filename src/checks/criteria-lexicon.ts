@@ -20,7 +20,9 @@ const ENVIRONMENTAL = new RegExp([
   String.raw`produits? (?:issus de l'agriculture )?biologiques?`, String.raw`\bbio\b`, String.raw`biodiversite`,
   String.raw`pollu`, String.raw`nuisances?`, String.raw`sobriete`, String.raw`economie circulaire`, String.raw`\bacv\b`,
   String.raw`durabilite`, String.raw`emballages?`, String.raw`vehicules? (?:propres|electriques|a faibles emissions)`,
-  String.raw`ecolabel`,
+  String.raw`ecolabel`, String.raw`biosourc`, String.raw`geosourc`, String.raw`reparab`, String.raw`obsolescence`,
+  String.raw`fin de vie`, String.raw`bas carbone`, String.raw`decarbon`, String.raw`eco-?conduite`, String.raw`phytosanitaire`,
+  String.raw`gaspillage`, String.raw`produits? de saison`, String.raw`consommations? d'eau`, String.raw`qualite de l'air`,
 ].join('|'))
 
 const SOCIAL = new RegExp([

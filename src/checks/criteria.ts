@@ -96,12 +96,38 @@ function criteriaPassage(doc: DraftDocument): Segment[] {
     if (inPassage) passage.push(seg)
   }
   if (passage.length > 0) return passage
+  const underLine = passageUnderHeadingLine(doc)
+  if (underLine.length > 0) return underLine
   const first = doc.segments.findIndex((s) => ANNOUNCES.test(fold(s.text)) && !/candidature/.test(fold(s.text)))
   if (first < 0) return []
   // The announcing sentence's section, and the list items the segmenter took for sub-headings of it.
   const section = doc.segments[first]!.section ?? []
   const within = (s: Segment) => section.length === 0 ? (s.section ?? []).length === 0 : section.every((h, i) => (s.section ?? [])[i] === h)
   return doc.segments.slice(first, first + 40).filter(within)
+}
+
+/**
+ * A line that reads as a heading though the segmenter kept it as a sentence: "2 - CRITÈRES",
+ * "IV. Attribution", "CRITÈRES DE JUGEMENT". Short, no final full stop, numbered or in capitals.
+ */
+function headingLine(text: string): boolean {
+  const t = text.trim()
+  if (t.length < 3 || t.length > 90 || /[.;,]$/.test(t)) return false
+  if (/^(?:\d+(?:\.\d+)*|[IVX]+)\s*[-–—.):]\s*\p{L}/u.test(t)) return true
+  const letters = t.replace(/[^\p{L}]/gu, '')
+  return letters.length >= 5 && letters === letters.toUpperCase()
+}
+
+/** The sentences after an award heading line, up to the next heading line. */
+function passageUnderHeadingLine(doc: DraftDocument): Segment[] {
+  const start = doc.segments.findIndex((s) => headingLine(s.text) && isAwardHeading(s.text))
+  if (start < 0) return []
+  const passage: Segment[] = []
+  for (const seg of doc.segments.slice(start + 1, start + 60)) {
+    if (headingLine(seg.text) && !continuesPassage(seg.text, undefined)) break
+    passage.push(seg)
+  }
+  return passage
 }
 
 function lotOf(segment: Segment): string | undefined {
@@ -244,33 +270,55 @@ function sum(criteria: AwardCriterion[]): number {
   return criteria.reduce((s, c) => s + (c.weight ?? 0), 0)
 }
 
-/** Flattened tables lose indentation: "Prix 60, Valeur technique 40, Méthode 25, Environnement 15". */
+/** How far a total is from a plausible full mark: 100, or 20 or 10 for points. */
+function offTarget(criteria: AwardCriterion[]): number {
+  const total = sum(criteria)
+  const targets = criteria.every((c) => c.unit === 'points') ? [100, 20, 10] : [100]
+  return Math.min(...targets.map((t) => Math.abs(total - t)))
+}
+
+/**
+ * Flattened tables and lists lose indentation: "Prix 60, Valeur technique 40, Méthode 20,
+ * Environnement 10, Moyens 10". Some criteria then absorb the run of items just after them whose
+ * weights add up to theirs; of all such nestings, the one whose top level comes closest to the full
+ * mark wins, and among equals the one that nests least (the draft as written, when it adds up).
+ */
 function nestBySums(top: AwardCriterion[]): AwardCriterion[] {
-  if (top.length < 3 || top.some((c) => c.weight === undefined)) return top
-  const total = sum(top)
-  if (Math.abs(total - 100) < 0.01 || top.every((c) => c.unit === 'coefficient')) return top
-  const out: AwardCriterion[] = []
-  // Work on copies: when nesting does not bring the total closer to 100, `top` is returned untouched.
-  const copies = top.map((c) => ({...c, subCriteria: [...c.subCriteria]}))
-  let i = 0
-  while (i < copies.length) {
-    const parent = copies[i]!
-    out.push(parent)
-    i++
-    const existing = parent.subCriteria.length
-    let acc = sum(parent.subCriteria)
-    let j = i
-    while (j < copies.length && acc + copies[j]!.weight! <= parent.weight! + 0.01) {
-      acc += copies[j]!.weight!
-      j++
-      if (Math.abs(acc - parent.weight!) < 0.01) break
+  if (top.length < 3 || top.length > 16 || top.some((c) => c.weight === undefined)) return top
+  if (offTarget(top) < 0.01 || top.every((c) => c.unit === 'coefficient')) return top
+  let best: {plan: Array<[number, number]>; off: number; nested: number} | undefined
+  // plan: [index of a parent, number of following items it absorbs]
+  const search = (i: number, plan: Array<[number, number]>, kept: AwardCriterion[]) => {
+    if (i >= top.length) {
+      const off = offTarget(kept)
+      const nested = plan.reduce((n, [, k]) => n + k, 0)
+      if (!best || off < best.off - 0.01 || (Math.abs(off - best.off) < 0.01 && nested < best.nested)) best = {plan: [...plan], off, nested}
+      return
     }
-    if (j - i + existing >= 2 && Math.abs(acc - parent.weight!) < 0.01) {
-      parent.subCriteria.push(...copies.slice(i, j))
-      i = j
+    const parent = top[i]!
+    search(i + 1, plan, [...kept, parent])
+    let acc = sum(parent.subCriteria)
+    for (let j = i + 1; j < top.length && acc + top[j]!.weight! <= parent.weight! + 0.01; j++) {
+      acc += top[j]!.weight!
+      const absorbed = j - i
+      if (Math.abs(acc - parent.weight!) < 0.01 && absorbed + parent.subCriteria.length >= 2) {
+        search(j + 1, [...plan, [i, absorbed]], [...kept, parent])
+      }
     }
   }
-  return Math.abs(sum(out) - 100) < Math.abs(total - 100) ? out : top
+  search(0, [], [])
+  if (!best || best.plan.length === 0 || best.off >= offTarget(top)) return top
+  // Build the chosen nesting on copies: `top` itself is left untouched.
+  const out: AwardCriterion[] = []
+  const absorbs = new Map(best.plan)
+  for (let i = 0; i < top.length; i++) {
+    const parent = {...top[i]!, subCriteria: [...top[i]!.subCriteria]}
+    const k = absorbs.get(i) ?? 0
+    parent.subCriteria.push(...top.slice(i + 1, i + 1 + k))
+    out.push(parent)
+    i += k
+  }
+  return out
 }
 
 /** The award criteria of a dossier: from its RC, else from any document that states them. */

@@ -33,11 +33,13 @@ export function readDate(folded: string): string | undefined {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 
-const DISPATCH = /date (?:\S+ )?(?:d'envoi|de publication|de mise en ligne|de lancement|d'envoi du present avis|de l'avis|d'engagement)|(?:avis|consultation|dce)\s+(?:\S+\s+){0,2}?(?:envoye|publie|mis en ligne|lance)e?s?\s+(?:a la publication\s+)?le|(?:avis|consultation|dce)\b[^.;]{0,80}?\b(?:envoye|transmis|adresse|publie|mis en ligne|lance)e?s?\b[^.;]{0,60}?\ble (?:\d|premier)|envoi (?:de l'avis )?(?:a la publication|au boamp|au joue)/
+const DISPATCH = /date (?:\S+ )?(?:d'envoi|de publication|de mise en ligne|de lancement|d'envoi du present avis|de l'avis|d'engagement)|(?:avis|consultation|dce)\s+(?:\S+\s+){0,2}?(?:envoye|publie|mise? en ligne|lance)e?s?\s+(?:a la publication\s+)?le|(?:avis|consultation|dce)\b[^.;]{0,80}?\b(?:envoye|transmis|adresse|publie|mise? en ligne|lance)e?s?\b[^.;]{0,60}?\ble (?:\d|premier)|envoi (?:de l'avis )?(?:a la publication|au boamp|au joue)/
 const DEADLINE = /date (?:et heure )?limites? (?:de (?:reception|remise|depot) )?(?:des )?(?:offres|plis)|remise des (?:offres|plis)\s*:|(?:offres|plis) (?:devront|doivent) (?:etre )?(?:remis|parvenir|deposes?)/
 
-function docFact<T>(value: T, doc: DraftDocument, seg: Segment): Fact<T> {
-  const from: NonNullable<Fact<T>['from']> = {path: doc.path, quote: quoteOf(seg.text, 140)}
+function docFact<T>(value: T, doc: DraftDocument, seg: Segment, at?: number): Fact<T> {
+  // A long sentence is quoted around the words that gave the fact (an amount deep in a list).
+  const text = at === undefined || at < 60 ? seg.text : `… ${seg.text.slice(at - 60).replace(/^\S*\s+/, '')}`
+  const from: NonNullable<Fact<T>['from']> = {path: doc.path, quote: quoteOf(text, 140)}
   if (seg.page !== undefined) from.page = seg.page
   return {value, source: 'document', from}
 }
@@ -46,17 +48,24 @@ function* sentences(documents: DraftDocument[]): Generator<[DraftDocument, Segme
   for (const doc of documents) for (const seg of doc.segments) yield [doc, seg, fold(seg.text)]
 }
 
-// Amounts: "1 250 000 € HT", "450 000,00 euros HT", "1,2 M€ HT", "450 k€".
-const AMOUNT = /(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d{1,2}))?\s*(m|k)?\s*(?:€|euros?|eur\b)/g
+// Amounts: "1 250 000 € HT", "450 000,00 euros HT", "1,2 M€ HT", "450 k€",
+// "1,5 million d'euros HT", "2 millions €".
+const AMOUNT = /(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d{1,2}))?\s*(m|k|millions?(?:\s+d')?)?\s*(?:€|euros?|eur\b)/g
 const VALUE_CONTEXT = /(?:montant|valeur|estimation|budget|enveloppe)\s+(?:\S+\s+){0,4}?(?:estim|previsionnel|global|total|maximum|max|du marche|de l'accord|des prestations|des travaux|de l'operation)|estimee?s? (?:a|au total a)|evaluee?s? a|montant (?:estimatif|maximum|total)|(?:estimation|enveloppe|budget)(?: (?:du marche|financiere|globale|previsionnel(?:le)?|allouee?))?\s*:/
 const LOT_AMOUNT = /\blot\s*(?:n\s?[°o]\s*)?(\d{1,3})\b/
 const TOTAL_WORDS = /total|global|ensemble des lots|tous lots|toutes tranches/
+
+/** Where an amount of that value is written in a folded sentence. */
+function amountAt(folded: string, value: number): number | undefined {
+  for (const m of folded.matchAll(AMOUNT)) if (amountsOf(m[0]).includes(value)) return m.index
+  return undefined
+}
 
 function amountsOf(folded: string): number[] {
   const out: number[] = []
   for (const m of folded.matchAll(AMOUNT)) {
     let v = Number(m[1]!.replace(/[ .]/g, '')) + (m[2] ? Number(`0.${m[2]}`) : 0)
-    if (m[3] === 'm') v *= 1_000_000
+    if (m[3]?.startsWith('m')) v *= 1_000_000
     if (m[3] === 'k') v *= 1_000
     if (v >= 1000) out.push(v)
   }
@@ -77,42 +86,58 @@ export function totalYears(documents: DraftDocument[]): number | undefined {
   return undefined
 }
 
-/** The estimated value: an explicit total, else the sum of per-lot values, else the largest value stated. */
-function inferValue(documents: DraftDocument[]): Fact<number> | undefined {
-  const value = statedValue(documents)
-  if (!value?.from || !ANNUAL.test(fold(value.from.quote))) return value
-  // An annual amount: the threshold applies to the whole duration, renewals included.
-  const years = totalYears(documents)
-  if (!years || years <= 1) return value
-  return {...value, value: value.value * years, from: {...value.from, quote: `${value.from.quote} (montant annuel × ${years} ans)`}}
+/** A value read in a sentence, and whether the clause that states it gives it per year. */
+interface StatedValue {
+  fact: Fact<number>
+  annual: boolean
 }
 
-function statedValue(documents: DraftDocument[]): Fact<number> | undefined {
-  let total: Fact<number> | undefined
-  const lots = new Map<string, Fact<number>>()
-  let largest: Fact<number> | undefined
+/** The estimated value: an explicit total, else the sum of per-lot values, else the largest value stated. */
+function inferValue(documents: DraftDocument[]): Fact<number> | undefined {
+  const stated = statedValue(documents)
+  if (!stated?.annual || !stated.fact.from) return stated?.fact
+  // An annual amount: the threshold applies to the whole duration, renewals included.
+  const {fact} = stated
+  const years = totalYears(documents)
+  if (!years || years <= 1) return fact
+  return {...fact, value: fact.value * years, from: {...fact.from!, quote: `${fact.from!.quote} (montant annuel × ${years} ans)`}}
+}
+
+/** Whether the clause (between semicolons or full stops) holding an amount says it is per year. */
+function annualAt(folded: string, value: number): boolean {
+  return folded.split(/[.;](?=\s|$)/).some((clause) => amountsOf(clause).includes(value) && ANNUAL.test(clause))
+}
+
+function statedValue(documents: DraftDocument[]): StatedValue | undefined {
+  let total: StatedValue | undefined
+  const lots = new Map<string, StatedValue>()
+  let largest: StatedValue | undefined
   for (const [doc, seg, folded] of sentences(documents)) {
     if (!VALUE_CONTEXT.test(folded) || /\bttc\b/.test(folded) && !/\bht\b/.test(folded)) continue
     const amounts = amountsOf(folded)
     if (amounts.length === 0) continue
     const value = Math.max(...amounts)
-    if (TOTAL_WORDS.test(folded) && !total) total = docFact(value, doc, seg)
+    const stated = {fact: docFact(value, doc, seg, amountAt(folded, value)), annual: annualAt(folded, value)}
+    if (TOTAL_WORDS.test(folded) && !total) total = stated
     else {
       // "Lot 1 : ... 180 000 € HT Lot 2 : ... 150 000 € HT": lines of a list run into one sentence.
       for (const piece of folded.split(/(?=\blot\s*(?:n\s?[°o]\s*)?\d{1,3}\b)/)) {
         const lot = LOT_AMOUNT.exec(piece)
         const own = amountsOf(piece)
-        if (lot && own.length > 0 && !lots.has(lot[1]!)) lots.set(lot[1]!, docFact(own[0]!, doc, seg))
+        if (lot && own.length > 0 && !lots.has(lot[1]!)) lots.set(lot[1]!, {fact: docFact(own[0]!, doc, seg, amountAt(folded, own[0]!)), annual: annualAt(piece, own[0]!)})
       }
     }
-    if (!largest || value > largest.value) largest = docFact(value, doc, seg)
+    if (!largest || value > largest.fact.value) largest = stated
   }
   if (total) return total
   if (lots.size >= 2) {
-    const facts = [...lots.values()]
-    const first = facts[0]!
-    return {value: facts.reduce((s, f) => s + f.value, 0), source: 'document',
-      from: {...first.from!, quote: `somme des montants de ${lots.size} lots (${first.from!.quote} …)`}}
+    const all = [...lots.values()]
+    const first = all[0]!.fact
+    return {
+      fact: {value: all.reduce((s, l) => s + l.fact.value, 0), source: 'document',
+        from: {...first.from!, quote: `somme des montants de ${lots.size} lots (${first.from!.quote} …)`}},
+      annual: all.every((l) => l.annual),
+    }
   }
   return largest
 }

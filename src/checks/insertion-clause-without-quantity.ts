@@ -14,9 +14,14 @@ const QUANTITY_NEARBY = /\d[\d ]*(?:[.,]\d+)?\s*(?:heures?\b|h\b)|\d+(?:[.,]\d+)
 // Anywhere in the dossier, only with insertion words: "nombre d'heures d'insertion : 350".
 const QUANTITY_ANYWHERE = /\d[\d ]*\s*heures? (?:d'insertion|de travail (?:reservees?|dediees?)|reservees? a l'insertion)|heures d'insertion\s*(?:\(|:|=|de|minimum|:?\s*\d)[^.]{0,30}\d|\d+(?:[.,]\d+)?\s*% (?:des|du nombre d') heures/
 
+// A table of hours per lot: "| Lot | Intitulé | Heures d'insertion | | 1 | Gros œuvre | 2 100 |".
+const HOURS_TABLE = /\|[^|]*heures?[^|]*\|[^]*\|\s*\d[\d  ]*\s*(?:h\b|heures?\b)?[^|]{0,12}\|/
+
 function quantified(doc: DraftDocument, finding: Finding): boolean {
   if (finding.quantities?.hours !== undefined || finding.quantities?.percent !== undefined) return true
-  return articleSegments(doc, finding).some((s) => QUANTITY_NEARBY.test(fold(s.text)))
+  const article = articleSegments(doc, finding)
+  if (article.some((s) => QUANTITY_NEARBY.test(fold(s.text)))) return true
+  return HOURS_TABLE.test(fold(article.map((s) => s.text).join(' ')))
 }
 
 export const insertionClauseWithoutQuantity: Check = {

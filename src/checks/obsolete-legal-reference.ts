@@ -17,12 +17,33 @@ interface Citation {
   article?: string
 }
 
-function citationsIn(segment: Segment): Citation[] {
+// "CMP" alone is the code des marchés publics only where it is cited as a legal text: next to an
+// article number, or after "conformément au", "en application du"...
+const CMP_CITED = /\bart(?:icle)?s?\.?\s*\d+[^.]{0,25}\bcmp\b|\bcmp\b[^.]{0,12}\bart(?:icle)?s?\.?\s*\d|(?:conformement|application|vertu|dispositions?|regie?s?|soumise?s?|prevue?s?|visee?s?|au sens|termes)\b[^.]{0,30}\bcmp\b/
+// ... and not when the dossier gives "CMP" another meaning (a centre médico-psychologique).
+const CMP_ELSEWHERE = /centre medico-?psycholog|centres? medico-? ?psycho/
+
+function bareCmp(segment: Segment, folded: string, cmpIsOther: boolean): RegExpExecArray | null {
+  if (cmpIsOther || !CMP_CITED.test(folded)) return null
+  return /\bCMP\b/.exec(segment.text)
+}
+
+/** Whether the dossier spells "CMP" out as something other than the code des marchés publics. */
+function cmpMeansSomethingElse(dossier: DraftDossier): boolean {
+  return dossier.documents.some((d) => d.segments.some((s) => {
+    const f = fold(s.text)
+    if (CMP_ELSEWHERE.test(f)) return true
+    // "... (CMP)" after words that are not "code des marchés publics"
+    return [...f.matchAll(/\(\s*cmp\s*\)/g)].some((m) => !/marches publics\s*$/.test(f.slice(Math.max(0, m.index - 40), m.index)))
+  }))
+}
+
+function citationsIn(segment: Segment, cmpIsOther: boolean): Citation[] {
   const folded = fold(segment.text)
   if (HISTORICAL.test(folded)) return []
   const out: Citation[] = []
   for (const text of OBSOLETE_TEXTS) {
-    const m = text.pattern.exec(folded) ?? (text.id === 'cmp' ? /\bCMP\b/.exec(segment.text) : null)
+    const m = text.pattern.exec(folded) ?? (text.id === 'cmp' ? bareCmp(segment, folded, cmpIsOther) : null)
     if (!m) continue
     // The article is usually cited just before the text: "article 14 du code des marchés publics".
     const before = folded.slice(Math.max(0, m.index - 60), m.index)
@@ -50,8 +71,9 @@ export const obsoleteLegalReference: Check = {
   run(dossier: DraftDossier): Diagnostic[] {
     const out: Diagnostic[] = []
     const seen = new Set<string>()
+    const cmpIsOther = cmpMeansSomethingElse(dossier)
     const visit = (doc: DraftDocument, seg: Segment) => {
-      for (const c of citationsIn(seg)) {
+      for (const c of citationsIn(seg, cmpIsOther)) {
         const key = `${doc.path}|${seg.page ?? ''}|${c.text.id}|${c.article ?? ''}`
         if (seen.has(key)) continue
         seen.add(key)
