@@ -1,6 +1,8 @@
 // Text normalisation: one canonical form for every extractor's output, and a folded form
 // (lower case, no accents, ligatures split) for matching, with a map back to the original offsets.
 
+import {joinLineHyphens} from './hyphenation.js'
+
 const LIGATURES: Record<string, string> = {
   '\uFB00': 'ff', '\uFB01': 'fi', '\uFB02': 'fl', '\uFB03': 'ffi', '\uFB04': 'ffl', '\uFB05': 'st', '\uFB06': 'st',
 }
@@ -9,7 +11,8 @@ const LIGATURES: Record<string, string> = {
  * Canonical text: NFC, typographic ligatures (ﬁ, ﬂ...) split, apostrophes unified to ', every
  * kind of space to a plain space (a non-breaking space inside "1 250" becomes " "), soft hyphens
  * and zero-width characters removed, words hyphenated across a line break re-joined
- * ("exclu-\nsion" -> "exclusion"), CRLF to LF, trailing spaces dropped.
+ * ("exclu-\nsion" -> "exclusion", "RÉSER-\nVÉE" -> "RÉSERVÉE"; compounds keep their hyphen:
+ * "Saint-\nÉtienne" -> "Saint-Étienne", see hyphenation.ts), CRLF to LF, trailing spaces dropped.
  * The French letters œ and æ are kept: they are letters, not typography.
  */
 export function normalizeText(raw: string): string {
@@ -20,8 +23,8 @@ export function normalizeText(raw: string): string {
   text = text.replace(/[\u00A0\u2007\u202F\u2000-\u2006\u2008-\u200A\u205F\u3000\t]/g, ' ')
   text = text.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
   text = text.replace(/[\u2010\u2011]/g, '-')
-  // Hyphenation: a lower-case letter, a hyphen at the end of a line, a lower-case letter on the next.
-  text = text.replace(/(\p{Ll})-[ ]*\n[ ]*(\p{Ll})/gu, '$1$2')
+  // Hyphenation at line ends: words re-joined ("exclu-\nsion", "RÉSER-\nVÉE"), compounds kept on one line.
+  text = joinLineHyphens(text)
   text = text.replace(/[ ]+\n/g, '\n')
   text = text.replace(/[ ]{2,}/g, ' ')
   return text
