@@ -147,7 +147,7 @@ const COEFFICIENT = new RegExp(`\\bcoef(?:f|ficient)?s?\\.?\\s*(?:de\\s*|:\\s*|=
 const FORMULA = /(?<![\d.,])0[.,](\d{1,3})\s*[x×*]\s*(?:la\s*)?note\b/g
 // A formula written with variables: "N = 0,6 Np + 0,3 Nt + 0,1 Ne, où Ne est la note environnementale".
 const FORMULA_SHAPE = /=\s*0[.,]\d{1,3}\s*[x×*]?\s*[a-z]/
-const FORMULA_TERM = /(?<![\d.,])0[.,](\d{1,3})\s*[x×*]?\s*([a-z][a-z0-9_]{0,5})\b/g
+const FORMULA_TERM = /(?<![\d.,])0[.,](\d{1,3})\s*[x×*]?\s*([a-z][a-z0-9_]*)/g
 // "coefficient 1 (total des coefficients : 10)": a stated total wins over the sum of those listed.
 const COEFFICIENT_TOTAL = new RegExp(`\\b(?:total|somme)\\s*(?:des\\s*)?coef(?:f|ficient)?s?\\.?\\s*(?::|=|de|est de|egale? a)?\\s*${NUM}`, 'g')
 
@@ -189,7 +189,9 @@ function formulaTermCandidates(text: string, anchor?: [number, number]): Candida
     if (name === 'note' || name === 'la' || name === 'x') continue
     terms.push({value: round(Number(`0.${m[1]}`) * 100), start: m.index, end: m.index + m[0].length, name})
   }
-  if (terms.length < 2 || !anchor) return terms
+  // One term alone is not a formula ("0,5 ha").
+  if (terms.length < 2) return []
+  if (!anchor) return terms
   let named: (typeof terms)[number] | undefined
   let nearest = Infinity
   for (const t of terms) {

@@ -48,6 +48,7 @@ describe('criterion weight', () => {
   it('reads the term of a formula whose variable the sentence names before the criterion', () => {
     expect(weightNear('N = 0,6 Np + 0,3 Nt + 0,1 Ne, où Ne est la note environnementale', 'environnementale')).toBe(10)
     expect(weightNear('N = 0,1 Ne + 0,3 Nt + 0,6 Np, où Np est la note prix, Nt la note technique et Ne la note environnementale', 'environnementale')).toBe(10)
+    expect(weightNear('Note = 0,50 × Prix + 0,35 × Technique + 0,15 × Environnement', 'environnement')).toBe(15)
   })
 
   it('recognises a sentence that gives the weight of the criterion before it', () => {
