@@ -11,10 +11,17 @@ export interface Located<T> {
   item: T
 }
 
+// A form line answered in the negative ("Marché réservé (art. L2113-12) : non", "Clause sociale :
+// sans objet") states that there is no such clause (TAXONOMY.md, "What is NOT a finding"). The rule
+// base should not report it; the checker does not count it when it does.
+const ANSWERED_NO = /:\s*(?:non|neant|sans objet|aucune?)\s*[.;]?\s*$/
+
 export function findingsOf(dossier: DraftDossier, categories: ClauseCategory[]): Array<Located<Finding>> {
   const out: Array<Located<Finding>> = []
   for (const doc of dossier.documents) {
-    for (const f of doc.findings) if (categories.includes(f.category)) out.push({doc, item: f})
+    for (const f of doc.findings) {
+      if (categories.includes(f.category) && !ANSWERED_NO.test(fold(f.quote))) out.push({doc, item: f})
+    }
   }
   return out
 }

@@ -92,7 +92,7 @@ export const OBSOLETE_TEXTS: ObsoleteText[] = [
     id: 'ccag-2009',
     pattern: /ccag[^.]{0,60}\b2009\b/,
     label: 'les CCAG de 2009',
-    repealed: 'remplacé par les CCAG de 2021',
+    repealed: 'remplacés par les CCAG de 2021',
     articles: {},
     fallback: 'du CCAG 2021 correspondant (arrêtés du 30 mars 2021)', // [U dates]
   },
