@@ -52,7 +52,8 @@ interface Hit {
 
 /** Table-of-contents lines ("4.5 Insertion professionnelle ........ 5") repeat headings: never findings. */
 // Leaders followed by a page number; a form's blanks ("Nombre d'heures : ………… heures") are not contents.
-const TABLE_OF_CONTENTS = /(?:\.\s?){6,}\s*\d|(?:…\s?){3,}\s*\d/
+// A table row's quantity after leaders ("Lot 1 Voirie ........ 800 heures") is not a page number.
+const TABLE_OF_CONTENTS = /(?:(?:\.\s?){6,}|(?:…\s?){3,})\s*\d+(?![\d\s]*(?:[.,]\d+\s*)?(?:heures?\b|h\b|%|€|eur|points?\b|pts\b))/
 
 const sectionFoldCache = new Map<string, string>()
 function foldedHeading(h: string): string {

@@ -57,7 +57,7 @@ function nearest(cands: Candidate[], anchor: [number, number] | undefined, after
 // "9 h 30" is a time of day; "350 h 2 | Taille des haies" is a table row followed by the next lot's number.
 const HOURS = new RegExp(`${NUM}\\s*(heures?|h)\\b(?!\\s*[0-5]\\d\\b)`, 'g')
 // A labelled figure: "Nombre minimum d'heures estimé : 900", "Volume horaire d'insertion : 1 200".
-const LABELLED_HOURS = new RegExp(`\\b(?:(?:nombre|volume|total)\\b[^.;:\\d]{0,30}\\bd'heures|volume horaire)\\b[^.;:\\d]{0,60}(?:[:=]|\\b(?:est|sont) (?:fixee?s?|estimee?s?|evaluee?s?|portee?s?|arretee?s?) a|\\bs'eleve(?:nt|ra)? a|\\b(?:est|sera) de)\\s*${NUM}(?!\\s*(?:%|€|eur|[,.]?\\d|heures?\\b|h\\b))`, 'g')
+const LABELLED_HOURS = new RegExp(`\\b(?:(?:nombre|volume|total)\\b[^.;:\\d]{0,30}\\bd'heures|volume horaire)\\b[^.;:\\d]{0,90}(?:[:=]|\\b(?:est|sont) (?:fixee?s?|estimee?s?|evaluee?s?|portee?s?|arretee?s?) a|\\bs'eleve(?:nt|ra)? a|\\b(?:est|sera) de)\\s*${NUM}(?!\\s*(?:%|€|eur|[,.]?\\d|heures?\\b|h\\b))`, 'g')
 const HOUR_RANGE = /(?:\bde|\ba|\bentre|-)\s*$/
 const INSERTION_NEAR = /^[^.;\d]{0,40}(insertion|reservee|dediee|au benefice|en faveur)/
 // A rate is not a volume (gold README): "35 heures par tranche de 100 000 €", "35 heures
@@ -66,7 +66,7 @@ const RATE_AFTER = /^\s*(?:minimum\s+|au minimum\s+|de travail\s+|d'insertion\s+
 // Deadlines and thresholds: "sous 48 heures", "dans un délai de 24 heures", "au-delà de 35 heures".
 const DURATION_BEFORE = /(?:\bdelai (?:\S+ ){0,2}?(?:de |d')?|\bsous |\bdans les |\bau-dela de |\bpendant |\bduree (?:\S+ ){0,2}?(?:de |d')?)$/
 // The total of a per-lot table wins over the lot figures: "TOTAL OPERATION 1 260 h".
-const TOTAL_BEFORE = /\btotal[^.;\d]{0,30}$/
+const TOTAL_BEFORE = /\btotal(?:[^.;\d]|\.{2,}){0,30}$/
 
 /** Insertion hours stated in a sentence. Times of day ("9 h 30", "de 9 h à 17 h") are skipped. */
 export function insertionHours(text: string, anchor?: [number, number]): number | undefined {

@@ -96,6 +96,8 @@ function splitSentences(text: string): Array<[number, number]> {
   while ((m = re.exec(text))) {
     const end = m.index + 1
     if (m[0] === '.' && ABBREVIATIONS.test(text.slice(Math.max(0, end - 8), end))) continue
+    // Dot leaders of a table row are not a sentence end: "Lot 1 Voirie ........ 800 heures".
+    if (text.slice(end - 3, end) === '...' && /^\s+\d/.test(text.slice(end, end + 3))) continue
     spans.push([start, end])
     start = end
   }

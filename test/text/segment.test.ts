@@ -19,4 +19,11 @@ describe('segment headings', () => {
     const total = segments.find((s) => s.text.startsWith('TOTAL'))
     expect(total?.section?.at(-1)).toMatch(/^ANNEXE 3 – RÉPARTITION DES HEURES/)
   })
+
+  it('keeps dot leaders before a quantity and a parenthesised weight inside their sentence', () => {
+    const texts = (text: string) => segmentPages([{text}]).segments.map((s) => s.text)
+    expect(texts('Lot 1 Voirie ........ 800 heures')).toEqual(['Lot 1 Voirie ........ 800 heures'])
+    expect(texts('Prix : 60 %. Perf. insertion pro. (10 %)')).toEqual(['Prix : 60 %.', 'Perf. insertion pro. (10 %)'])
+    expect(texts('Les délais sont tenus... Le titulaire remet le bilan.')).toHaveLength(2)
+  })
 })
