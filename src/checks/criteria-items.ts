@@ -191,7 +191,8 @@ export function isWeightOnly(item: Item): boolean {
 
 const LEAD = new RegExp(`^(?:\\(?\\s*dont\\s+|[${BULLETS}]\\s*|\\d{1,2}(?:\\.\\d{1,2})*[.)]?\\s+|[a-h][.)]\\s+)`, 'u')
 const CRIT_LABEL = /^(?:(?:le|la|les)\s+)?(?:sous[- ])?crit[eè]res?\s*(?:n\s?[°o]\s*)?(?:\d+(?:\.\d+)*)?\s*(?:[:.\-–—]\s*)?/iu
-const FILLER_END = /\s*(?:\b(?:est|sera|sont|seront|compte(?:ra)?|repr[ée]sente(?:ra)?|valant|vaut|soit|affect[ée]e?s?|pond[ée]r[ée]e?s?|pond[ée]ration|coefficient|not[ée]e?s?|[àa] hauteur(?: de)?|pour|de|du|à|a|sur)\b|[:(\-–—,.=])\s*$/iu
+// Letters are told apart with \p{L}: "\b" is ASCII-only and misses "à" and "pondéré".
+const FILLER_END = /\s*(?:(?<!\p{L})(?:est|sera|sont|seront|compte(?:ra)?|repr[ée]sente(?:ra)?|valant|vaut|soit|affect[ée]e?s?|pond[ée]r[ée]e?s?|pond[ée]ration|coefficient|not[ée]e?s?|[àa] hauteur(?: de)?|pour|de|du|à|a|sur)(?!\p{L})|[:(\-–—,.=])\s*$/iu
 
 /** The criterion's name: the words next to its weight, without labels, numbering or filler. */
 export function criterionName(item: Item): string {

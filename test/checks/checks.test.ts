@@ -68,6 +68,25 @@ describe('execution-condition checks on findings', () => {
     expect(d?.message).toContain('Seul le lot 2 est réservé')
   })
 
+  it('read the reserved lots in the list item that reserves them, and "lots 1 et 2" as two lots', () => {
+    // A lot list run into one sentence with the reservation, as the segmenter leaves unpunctuated lines.
+    const listed = `${RC_OK}\nArticle 2 - Allotissement\nLot 1 : collecte nord Lot 2 : collecte sud Lot 3 : tri ; le lot 3 est réservé aux structures d'insertion (article L2113-13 du CCP).\n`
+    const some = draftDocument('RC.txt', 'RC', listed)
+    some.findings = [findingOn(some, 'reserved-insertion', 'est réservé aux structures')]
+    const ccap = ccapWith(CCAP, [['env-execution-condition', 'valorisation']])
+    const d = runChecks(dossierOf([some, ccap])).diagnostics.find((x) => x.check === 'social-execution-condition-missing')
+    expect(d?.message).toContain('Seul le lot 3 est réservé')
+    const all = draftDocument('RC.txt', 'RC', `${listed}Les lots 1 et 2 sont réservés aux ESAT et entreprises adaptées (article L2113-12 du CCP).\n`)
+    all.findings = [findingOn(all, 'reserved-insertion', 'est réservé aux structures'), findingOn(all, 'reserved-disability', 'Les lots 1 et 2')]
+    expect(fired([all, ccap])).toEqual([])
+  })
+
+  it('do not count a form line answered "non" as a reservation', () => {
+    const answered = draftDocument('RC.txt', 'RC', `${RC_OK}\nMarché réservé (articles L2113-12 et L2113-13 du CCP) : non.\n`)
+    answered.findings = [findingOn(answered, 'reserved-disability', 'Marché réservé')]
+    expect(fired([answered, ccapWith(CCAP, [['env-execution-condition', 'valorisation']])])).toEqual(['social-execution-condition-missing'])
+  })
+
   it('do not apply below the threshold or before 21 August 2026, and say so', () => {
     const ccap = ccapWith(CCAP, [])
     const below = runChecks(dossierOf([rc(), ccap], {estimatedValue: 100_000}))
@@ -130,6 +149,12 @@ describe('text checks', () => {
       expect.stringContaining('partie réglementaire'),
     ])
     expect(d[0]).toMatchObject({level: 'warning', page: 2})
+  })
+
+  it('take "CMP" for the code des marchés publics only where it is cited as a legal text', () => {
+    expect(fired([doc("Conformément à l'article 53 du CMP, les offres sont classées.")])).toContain('obsolete-legal-reference')
+    expect(fired([doc('Nettoyage du centre médico-psychologique (CMP). Le CMP est ouvert du lundi au vendredi.')])).not.toContain('obsolete-legal-reference')
+    expect(fired([doc('Les locaux du CMP sont situés au rez-de-chaussée.')])).not.toContain('obsolete-legal-reference')
   })
 
   it('leave historical mentions of repealed texts alone', () => {

@@ -139,4 +139,97 @@ Qualité de l'environnement technique et logiciel proposé : 50 %
 `)
     expect(g!.criteria[1]!.kinds).not.toContain('environmental')
   })
+
+  it('reads a weight followed by its description, and skips an eliminatory threshold before a weight', () => {
+    const [g] = groups(`ARTICLE 3 – JUGEMENT DES OFFRES
+1. Prix : 50 points
+2. Valeur technique : 35 points (une note inférieure à 10 points est éliminatoire)
+3. Performance environnementale de l'offre : 15 points, appréciée au regard des mesures de réduction des déchets de chantier.
+`)
+    expect(g!.criteria.map((c) => [c.name, c.weight])).toEqual([['Prix', 50], ['Valeur technique', 35], ["Performance environnementale de l'offre", 15]])
+  })
+
+  it('nests "(dont ... et ...)" sub-criteria written on the criterion\'s line', () => {
+    const [g] = groups(`2. Critères de jugement
+Valeur technique : 60 % (dont méthodologie 40 % et réduction de l'impact environnemental des déplacements 20 %) Prix : 40 %
+`)
+    expect(shape(g!)).toEqual([
+      ['Valeur technique', 60, [['méthodologie', 40], ["réduction de l'impact environnemental des déplacements", 20]]],
+      ['Prix', 40, []],
+    ])
+  })
+
+  it('reads bare numbers in a table whose header gives the unit, and row numbers as numbers', () => {
+    const [g] = groups(`ARTICLE 5 – JUGEMENT DES OFFRES
+| Critère | Pondération (%) |
+|---|---|
+| Prix du repas | 40 |
+| Valeur technique (qualité des menus) | 40 |
+| Développement durable | 10 |
+`)
+    expect(shape(g!)).toEqual([['Prix du repas', 40, []], ['Valeur technique (qualité des menus)', 40, []], ['Développement durable', 10, []]])
+    const [numbered] = groups(`Article 6 – Critères d'attribution
+| N° | Critère | Pondération |
+| 1 | Prix | 60 |
+| 2 | Valeur technique | 40 |
+`)
+    expect(shape(numbered!)).toEqual([['Prix', 60, []], ['Valeur technique', 40, []]])
+  })
+
+  it('reads a scoring formula and weights written in prose', () => {
+    const [formula] = groups(`Article 5 – Critères d'attribution
+Note finale = 0,55 × note Prix + 0,30 × note Valeur technique + 0,15 × note Environnement
+`)
+    expect(shape(formula!)).toEqual([['Prix', 55, []], ['Valeur technique', 30, []], ['Environnement', 15, []]])
+    expect(formula!.criteria[2]!.kinds).toContain('environmental')
+    const [prose] = groups(`Article 7 – Attribution
+Le prix sera pondéré à hauteur de 70 %, la valeur technique à hauteur de 30 %.
+`)
+    expect(shape(prose!)).toEqual([['prix', 70, []], ['valeur technique', 30, []]])
+  })
+
+  it('nests "-" items under "•" items, and finds the nesting that adds up to 100', () => {
+    const [bullets] = groups(`ARTICLE 7 – JUGEMENT DES OFFRES
+• Prix des prestations : 60 points
+• Valeur technique : 40 points dont :
+- méthodologie (20 points)
+- gestion environnementale du chantier (10 points)
+- moyens humains (10 points)
+`)
+    expect(shape(bullets!)).toEqual([
+      ['Prix des prestations', 60, []],
+      ['Valeur technique', 40, [['méthodologie', 20], ['gestion environnementale du chantier', 10], ['moyens humains', 10]]],
+    ])
+    // Flattened: only the nesting under "Valeur technique" makes the top level add up to 100.
+    const [flat] = groups(`Article 6 – Critères
+Prix 60 %, Valeur technique 40 %, Méthode 20 %, Environnement 10 %, Moyens 10 %
+`)
+    expect(shape(flat!)).toEqual([['Prix', 60, []], ['Valeur technique', 40, [['Méthode', 20], ['Environnement', 10], ['Moyens', 10]]]])
+  })
+
+  it('reads criteria under a bare "Critères" heading, ranked as a numbered list', () => {
+    const [g] = groups(`Article 6 – Critères
+Les offres sont jugées sur les critères ci-après, classés par ordre décroissant d'importance :
+1. Valeur technique de la méthodologie proposée
+2. Prix
+3. Mesures prises pour réduire l'empreinte carbone de la mission
+`)
+    expect(g!.hierarchy).toBe(true)
+    expect(g!.criteria.map((c) => c.name)).toEqual(['Valeur technique de la méthodologie proposée', 'Prix', "Mesures prises pour réduire l'empreinte carbone de la mission"])
+  })
+
+  it('names a single criterion in the draft\'s words', () => {
+    const [g] = groups(`Article 2 – Critère d'attribution
+Le marché est attribué sur la base du seul critère du coût global, déterminé selon une approche en coût du cycle de vie intégrant les émissions de CO2.
+`)
+    expect(g!.criteria.map((c) => [c.name, c.weight, c.kinds])).toEqual([['coût global', 100, ['cost', 'environmental']]])
+  })
+
+  it('does not take biodiversity for a social criterion', () => {
+    const [g] = groups(`Article 5 – Critères d'attribution
+Prix : 80 %
+Mesures en faveur de la biodiversité (fauche tardive) : 20 %
+`)
+    expect(g!.criteria[1]!.kinds).toEqual(['environmental'])
+  })
 })

@@ -34,6 +34,36 @@ Date d'envoi de l'avis à la publication : 3 octobre 2026.
     expect(inferFacts([total], {today}).estimatedValue?.value).toBe(300_000)
   })
 
+  it('reads abbreviated months and short years, not article numbers', () => {
+    expect(readDate('le 3 sept. 2026')).toBe('2026-09-03')
+    expect(readDate('avis du 15/09/26')).toBe('2026-09-15')
+    expect(readDate('date : 09.11.2026.')).toBe('2026-11-09')
+    expect(readDate('articles r2161-2 a r2161-5, point 4.1.26')).toBeUndefined()
+  })
+
+  it('reads dispatch sentences that name the journals before the date', () => {
+    const rc = draftDocument('RC.txt', 'RC', "L'avis d'appel public à la concurrence a été envoyé au JOUE et au BOAMP le 3 septembre 2026.\nLa consultation a été mise en ligne sur le profil d'acheteur le 4 septembre 2026.")
+    expect(inferFacts([rc], {today}).consultationDate).toMatchObject({value: '2026-09-03', source: 'document'})
+  })
+
+  it('reads amounts in millions, lot amounts listed in one sentence, and annual amounts in their own clause', () => {
+    expect(inferFacts([draftDocument('RC.txt', 'RC', "Estimation : 1,5 million d'euros HT pour quatre ans.")], {today}).estimatedValue?.value).toBe(1_500_000)
+    const lots = draftDocument('RC.txt', 'RC', 'Lot 1 : espaces verts nord – montant estimé 180 000 € HT\nLot 2 : espaces verts sud – montant estimé 150 000 € HT\nLot 3 : abords – montant estimé 90 000 € HT\n')
+    expect(inferFacts([lots], {today}).estimatedValue?.value).toBe(420_000)
+    const annual = draftDocument('RC.txt', 'RC', "L'accord-cadre est conclu pour une durée d'un an reconductible trois fois, sans montant minimum, avec un montant maximum de 1 500 000 € HT par an.")
+    const fact = inferFacts([annual], {today}).estimatedValue!
+    expect(fact.value).toBe(6_000_000)
+    expect(fact.from!.quote).toContain('1 500 000 € HT par an')
+  })
+
+  it('takes the buyer from the cover, not from "l\'état des heures" in the body', () => {
+    const rc = draftDocument('RC.txt', 'RC', 'RÉGION OCCITANIE-SUD\nRèglement de la consultation')
+    const ccap = draftDocument('CCAP.txt', 'CCAP', "Le titulaire transmet chaque mois l'état des heures réalisées.")
+    expect(inferFacts([ccap, rc], {today}).buyer).toMatchObject({value: 'local', from: {path: 'RC.txt'}})
+    const state = draftDocument('RC.txt', 'RC', 'PRÉFECTURE DE LA MARNE\nDirection départementale des territoires')
+    expect(inferFacts([state], {today}).buyer?.value).toBe('central')
+  })
+
   it('infers supplies or services from the CCAG-FCS, services from the CCAG-PI', () => {
     expect(inferFacts([draftDocument('CCAP.txt', 'CCAP', 'Le CCAG-FCS est applicable.')], {today}).nature?.value).toBe('supplies-or-services')
     expect(inferFacts([draftDocument('CCAP.txt', 'CCAP', 'Le CCAG-PI est applicable.')], {today}).nature?.value).toBe('services')
