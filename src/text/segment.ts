@@ -107,6 +107,18 @@ function splitSentences(text: string): Array<[number, number]> {
 
 const MAX_SEGMENT = 1500
 
+/**
+ * A row of a pipe table ("1 | Collecte des textiles | L2113-13 – SIAE", Markdown "| a | b |"):
+ * its cells, or 'rule' for a separator row ("|---|:--|"), or undefined when the line is no row.
+ */
+function tableRow(line: string): string[] | 'rule' | undefined {
+  if (!line.includes('|')) return undefined
+  if (/^[\s|:\-–—+=]+$/.test(line)) return /-{2,}|={2,}/.test(line) ? 'rule' : undefined
+  const cells = line.split('|').map((c) => c.trim())
+  const filled = cells.filter((c) => c.length > 0)
+  return filled.length >= 2 && cells.length >= 3 - (line.trim().startsWith('|') ? 0 : 1) ? filled : undefined
+}
+
 /** How French sentences, not headings, begin: a determiner, a pronoun or a conjunction. */
 const SENTENCE_START = /^(?:le|la|les|l'|un|une|des|du|il|elle|ils|elles|ce|cette|ces|chaque|tout|toute|tous|toutes|en cas|lorsqu|si|conformement|conformément|dans|pour|au|aux|afin|sauf|sur|par|à|a)\b/iu
 
@@ -151,12 +163,14 @@ export function segmentPages(
     const lines = text.split('\n')
     let offset = pageStart
     let block: {start: number; end: number} | undefined
+    // The header row of the pipe table being read, if any.
+    let table: string | undefined
     const flush = () => {
       if (!block) return
       pushBlock(block.start, block.end)
       block = undefined
     }
-    const pushBlock = (bStart: number, bEnd: number) => {
+    const pushBlock = (bStart: number, bEnd: number, tableHeader?: string) => {
       const raw = fullText.slice(bStart, bEnd)
       for (const [s, e] of splitSentences(raw).flatMap(([s, e]) => formPieces(raw, s, e))) {
         let a = bStart + s
@@ -166,14 +180,14 @@ export function segmentPages(
         while (b - a > MAX_SEGMENT) {
           let cut = fullText.lastIndexOf(' ', a + MAX_SEGMENT)
           if (cut <= a) cut = a + MAX_SEGMENT
-          push(a, cut)
+          push(a, cut, tableHeader)
           a = cut + 1
         }
-        if (b > a) push(a, b)
+        if (b > a) push(a, b, tableHeader)
       }
     }
-    const push = (a: number, b: number) => {
-      const section = [...(options.sectionPrefix ?? []), ...headings.map((h) => h.text)]
+    const push = (a: number, b: number, tableHeader?: string) => {
+      const section = [...(options.sectionPrefix ?? []), ...headings.map((h) => h.text), ...(tableHeader ? [tableHeader] : [])]
       const seg: Segment = {text: fullText.slice(a, b).replace(/\s*\n\s*/g, ' '), start: a, end: b}
       if (pg.page !== undefined) seg.page = pg.page
       if (section.length > 0) seg.section = section
@@ -190,8 +204,21 @@ export function segmentPages(
       offset = lineEnd + 1
       if (line.trim().length === 0) {
         flush()
+        table = undefined
         continue
       }
+      // Each row of a pipe table is a sentence of its own ("2 | Tri | Non réservé" says nothing of
+      // row 1), read under the table's first row, which names the columns ("Lot | Objet | Réservation").
+      const row = tableRow(line)
+      if (row !== undefined) {
+        flush()
+        if (row === 'rule') continue
+        const header = table === undefined
+        if (header) table = row.join(' | ')
+        pushBlock(lineStart, lineEnd, header ? undefined : table)
+        continue
+      }
+      table = undefined
       const heading = options.headings !== false && isHeading(line) ? headingExtent(lines, i) : undefined
       if (heading) {
         flush()
