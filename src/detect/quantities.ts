@@ -239,7 +239,8 @@ function coefficientCandidates(text: string, listTotal?: number): Candidate[] {
 /**
  * The total of the coefficients a document lists one per line ("Critère n° 1 – Prix –
  * coefficient 5" ...), or its stated total. Lists are runs of coefficients close to one another;
- * when runs (one per lot) disagree on their sum, there is no single total.
+ * when runs (one per lot) disagree on their sum, there is no single total. Without
+ * coefficients, the total row of a criteria table ("TOTAL 100").
  */
 export function coefficientTotal(text: string): number | undefined {
   const {found, total} = coefficients(text)
@@ -256,8 +257,14 @@ export function coefficientTotal(text: string): number | undefined {
     run.push(c)
   }
   close()
-  return sums.length > 0 && sums.every((v) => v === sums[0]) ? sums[0] : undefined
+  if (sums.length > 0) return sums.every((v) => v === sums[0]) ? sums[0] : undefined
+  // A criteria table that ends with its total row ("TOTAL 100" under a "POIDS" column).
+  const row = TOTAL_ROW.exec(text)
+  const value = row ? Number(row[1]) : 0
+  return value >= 10 && value <= 1000 ? value : undefined
 }
+
+const TOTAL_ROW = /^total(?: general)?\s*:?\s*(\d{2,4})\s*(?:points|pts|%)?\s*$/m
 
 // "il compte pour 60 % de la note finale": the sentence after a criterion (the segmenter cuts at
 // ";") that states its weight, referring back to it.
@@ -272,9 +279,23 @@ export function continuesWithWeight(next: string): boolean {
 const LIST_GAP = 400
 const NEW_LIST = /\blots?\b/
 
+// A short criterion line that ends with a bare figure ("Qualité environnementale de l'offre : 15"),
+// as notices print a weighting without its unit: read on the stated scale, else on a base of 100.
+const BARE_TRAILING = /[:=]\s*(\d{1,3})\s*\.?\s*$/
+const BARE_LINE_MAX = 150
+const TABLE_ROW = /[a-z')]\s+(\d{1,3})\s*$/
+
 /** Weight of an award criterion in % of the total: 20 points out of 100 is 20. */
 export function criterionWeight(text: string, anchor?: [number, number], statedTotal?: number, listTotal?: number): number | undefined {
   const cands = [...weightCandidates(text, statedTotal), ...coefficientCandidates(text, listTotal), ...formulaTermCandidates(text, anchor)]
+  if (cands.length === 0 && text.length <= BARE_LINE_MAX) {
+    // A table row ("Action en faveur de l'apprentissage 10") only when the table states its total.
+    const bare = BARE_TRAILING.exec(text)
+    const row = !bare && listTotal ? TABLE_ROW.exec(text) : null
+    const value = Number((bare ?? row)?.[1] ?? 0)
+    const total = row ? listTotal! : statedTotal ?? 100
+    if (value > 0 && value <= total) return round((value / total) * 100)
+  }
   cands.sort((a, b) => a.start - b.start)
   return nearest(cands, anchor)
 }

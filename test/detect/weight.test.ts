@@ -56,4 +56,19 @@ describe('criterion weight', () => {
     expect(continuesWithWeight(fold('Ce critère représente 15 points sur 100.'))).toBe(true)
     expect(continuesWithWeight(fold('il est rappelé que les offres sont notées sur 100.'))).toBe(false)
   })
+
+  it('reads a bare figure ending a short criterion line on the stated scale, else on 100', () => {
+    expect(weightNear('Qualité environnementale de l’offre : 15', 'environnementale')).toBe(15)
+    expect(weightNear('Qualité environnementale de l’offre : 5', 'environnementale', 20)).toBe(25)
+    // A figure inside the line is not a weight.
+    expect(weightNear('Gestion des déchets : 3 bennes minimum sur site', 'dechets')).toBeUndefined()
+  })
+
+  it('reads a criteria table whose rows end with bare weights when the table states its total', () => {
+    const table = fold('CRITÈRES POIDS\nPrix 60\nQualité technique de l’offre 30\nGestion des déchets 10\nTOTAL 100')
+    expect(coefficientTotal(table)).toBe(100)
+    expect(weightNear('Gestion des déchets 10', 'dechets', undefined, coefficientTotal(table))).toBe(10)
+    // Without a total row, a trailing figure is not read as a weight.
+    expect(weightNear('Gestion des déchets 10', 'dechets')).toBeUndefined()
+  })
 })
