@@ -109,9 +109,9 @@ export function socialExceptionJustified(dossier: DraftDossier): Located<Segment
   return undefined
 }
 
-/** Segments of the same document and innermost section as a finding: its article. */
+/** Segments of the same document and section as a finding, its sub-sections included: its article. */
 export function articleSegments(doc: DraftDocument, finding: Finding): Segment[] {
-  const key = JSON.stringify(finding.section ?? [])
-  if (key === '[]') return doc.segments.filter((s) => s.end >= finding.start - 600 && s.start <= finding.end + 600)
-  return doc.segments.filter((s) => JSON.stringify(s.section ?? []) === key)
+  const section = finding.section ?? []
+  if (section.length === 0) return doc.segments.filter((s) => s.end >= finding.start - 600 && s.start <= finding.end + 600)
+  return doc.segments.filter((s) => section.every((h, i) => (s.section ?? [])[i] === h))
 }

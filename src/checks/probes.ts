@@ -25,11 +25,15 @@ const PERFORMANCE = new RegExp([
 // Void or generic statements are not conditions (TAXONOMY.md, "What is NOT a finding").
 const VOID = /sans objet|\bneant\b|aucune (?:clause|condition)|n'est pas prevue?|ne comporte (?:pas|aucune)|(?:respecte|respecter|conforme a) (?:la|les) (?:reglementation|legislation|normes?|lois?) (?:\S+ ){0,3}(?:environnement|vigueur)/
 
+// In contract French the present tense binds: "le titulaire trie ses déchets", "le maître d'œuvre
+// prescrit le réemploi". A named party followed by an action verb reads as an obligation.
+const PARTY_ACTS = /(?:le titulaire|le prestataire|le fournisseur|le cocontractant|l'entrepreneur|l'entreprise|le maitre d'oeuvre|le mandataire|chaque titulaire|les titulaires|il)\s+(?:\S+\s+){0,2}?(?:realise|prescrit|utilise|emploie|trie|valorise|recycle|reprend|collecte|evacue|forme|transmet|fournit|applique|installe|organise|optimise|reduit|livre|affecte|mutualise)\b/
+
 const EXECUTION_DOCS = new Set(['CCAP', 'CCTP', 'AE', 'other'])
 
 export function isEnvExecutionSentence(text: string): boolean {
   const f = fold(text)
-  return PERFORMANCE.test(f) && BINDING.test(f) && !VOID.test(f)
+  return PERFORMANCE.test(f) && (BINDING.test(f) || PARTY_ACTS.test(f)) && !VOID.test(f)
 }
 
 /** The first sentence of the draft that reads as a binding environmental execution condition. */
