@@ -199,10 +199,15 @@ function inferBuyer(documents: DraftDocument[]): Fact<BuyerType> | undefined {
 function inferDates(documents: DraftDocument[]): Pick<DossierFacts, 'consultationDate' | 'launchedBy'> {
   const out: Pick<DossierFacts, 'consultationDate' | 'launchedBy'> = {}
   for (const [doc, seg, folded] of sentences(documents)) {
-    const date = readDate(folded)
-    if (!date) continue
-    if (!out.consultationDate && DISPATCH.test(folded)) out.consultationDate = docFact(date, doc, seg)
-    if (!out.launchedBy && DEADLINE.test(folded)) out.launchedBy = docFact(date, doc, seg)
+    if (!readDate(folded)) continue
+    // "Date limite des offres : 4 décembre 2026 ; date d'envoi de l'avis : 26 octobre 2026": each
+    // phrase takes the first date after it.
+    const dispatch = DISPATCH.exec(folded)
+    const sent = dispatch && readDate(folded.slice(dispatch.index))
+    if (!out.consultationDate && sent) out.consultationDate = docFact(sent, doc, seg)
+    const deadline = DEADLINE.exec(folded)
+    const due = deadline && readDate(folded.slice(deadline.index))
+    if (!out.launchedBy && due) out.launchedBy = docFact(due, doc, seg)
   }
   return out
 }

@@ -44,6 +44,8 @@ Date d'envoi de l'avis à la publication : 3 octobre 2026.
   it('reads dispatch sentences that name the journals before the date', () => {
     const rc = draftDocument('RC.txt', 'RC', "L'avis d'appel public à la concurrence a été envoyé au JOUE et au BOAMP le 3 septembre 2026.\nLa consultation a été mise en ligne sur le profil d'acheteur le 4 septembre 2026.")
     expect(inferFacts([rc], {today}).consultationDate).toMatchObject({value: '2026-09-03', source: 'document'})
+    const both = draftDocument('RC.txt', 'RC', "Date limite de réception des offres : 4 décembre 2026, date d'envoi de l'avis : 26 octobre 2026.")
+    expect(inferFacts([both], {today})).toMatchObject({consultationDate: {value: '2026-10-26'}})
   })
 
   it('reads amounts in millions, lot amounts listed in one sentence, and annual amounts in their own clause', () => {
