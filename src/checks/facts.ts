@@ -133,9 +133,11 @@ function statedValue(documents: DraftDocument[]): StatedValue | undefined {
   if (lots.size >= 2) {
     const all = [...lots.values()]
     const first = all[0]!.fact
+    const amount = (n: number) => Math.round(n).toLocaleString('fr-FR').replace(/[\u202F\u00A0]/g, ' ')
+    const sum = [...lots].map(([lot, l]) => `lot ${lot} : ${amount(l.fact.value)}`).join(' + ')
     return {
       fact: {value: all.reduce((s, l) => s + l.fact.value, 0), source: 'document',
-        from: {...first.from!, quote: `somme des montants de ${lots.size} lots (${first.from!.quote} …)`}},
+        from: {...first.from!, quote: `somme des montants des ${lots.size} lots (${sum} € HT)`}},
       annual: all.every((l) => l.annual),
     }
   }
