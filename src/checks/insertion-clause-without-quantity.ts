@@ -21,7 +21,7 @@ function quantified(doc: DraftDocument, finding: Finding): boolean {
   if (finding.quantities?.hours !== undefined || finding.quantities?.percent !== undefined) return true
   const article = articleSegments(doc, finding)
   if (article.some((s) => QUANTITY_NEARBY.test(fold(s.text)))) return true
-  return HOURS_TABLE.test(fold(article.map((s) => s.text).join(' ')))
+  return HOURS_TABLE.test(fold(article.map((s) => s.text).join(' ').slice(0, 6000)))
 }
 
 export const insertionClauseWithoutQuantity: Check = {
