@@ -104,7 +104,7 @@ export class FormReader {
   }
 
   /**
-   * The folded document with the words of every option whose box is not ticked replaced by spaces
+   * The folded document with the words of every option whose box is not ticked replaced by blanks
    * (same length, so offsets hold): "☒ ESS (L2113-15) ☐ EA/ESAT (L2113-12)" is read as "☒ ESS
    * (L2113-15) ☐", and no rule finds, nor counts as a condition, what the form did not select.
    * The boxes stay, for the negation of a label none of whose options is ticked.
@@ -134,7 +134,8 @@ export class FormReader {
     let out = ''
     let at = 0
     for (const [a, e] of blanks) {
-      out += text.slice(at, a) + ' '.repeat(e - a)
+      // One space then no-break spaces: the blank counts as one gap, not as many words (windows count spaces).
+      out += text.slice(at, a) + ' ' + '\u00a0'.repeat(e - a - 1)
       at = e
     }
     return out + text.slice(at)

@@ -9,6 +9,8 @@ const BOX = /[☐☒☑□■▢❏⊠▣✓✔○]|\[ ?[xX✓]? ?\]|\( ?[xX]? ?
 const ANSWER = /(?<![\p{L}\p{N}])(?:oui|non)(?![\p{L}\p{N}])/giu
 // Between the boxes and words of one answer group ("☐ Oui / ☒ Non", "Oui [X] Non [ ]").
 const GROUP_GAP = /^[\s/,:|–—-]*$/
+// Words that continue an answer rather than ask the next question.
+const FOLLOW_UP = /^\s*(?:si (?:oui|non)|dans l['’]affirmative|dans la n[ée]gative|le cas [ée]ch[ée]ant|lequel|laquelle|lesquel|pr[ée]cis|indiquez|lesquelles)/iu
 
 interface Mark {
   start: number
@@ -46,7 +48,11 @@ export function formPieces(text: string, from: number, to: number): Array<[numbe
     let g = i
     while (g > 0 && inGroup[g - 1] && joined(all[g - 1]!, all[g]!)) g--
     const answers = /[?:]\s*$/.test(text.slice(from, all[g]!.start))
-    if (answers && /^\s+[\p{L}\p{N}]/u.test(text.slice(all[i]!.end, to))) cuts.add(all[i]!.end)
+    // Only between questions: another answer group follows, and not a follow-up of this answer
+    // ("☒ Oui ☐ Non Si oui, précisez : SIAE (L. 2113-13)").
+    const rest = text.slice(all[i]!.end, to)
+    const another = all.some((m, k) => k > i && inGroup[k])
+    if (answers && another && /^\s+[\p{L}\p{N}]/u.test(rest) && !FOLLOW_UP.test(rest)) cuts.add(all[i]!.end)
   }
   const pieces: Array<[number, number]> = []
   let start = from
@@ -58,3 +64,21 @@ export function formPieces(text: string, from: number, to: number): Array<[numbe
   pieces.push([start, to])
   return pieces
 }
+
+// A sentence that opens with an answer group: "☐ Oui ☒ Non ...", "Oui [X] Non [ ] ...".
+const OPENS_WITH_ANSWER = new RegExp(`^\\s*(?:(?:${BOX.source})\\s*(?:oui|non)|(?:oui|non)\\s*(?:${BOX.source}))(?![\\p{L}\\p{N}])`, 'iu')
+
+/**
+ * Sentences with each question's answer kept with it: the sentence splitter cuts "Le marché est-il
+ * réservé ? Oui ☒ Non ☐ Si oui, à quelles structures : SIAE" after the question mark.
+ */
+export function withAnswers(text: string, spans: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  for (const span of spans) {
+    const prev = out[out.length - 1]
+    if (prev && /\?\s*$/.test(text.slice(prev[0], prev[1])) && OPENS_WITH_ANSWER.test(text.slice(span[0], span[1]))) prev[1] = span[1]
+    else out.push([span[0], span[1]])
+  }
+  return out
+}
+

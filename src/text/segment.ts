@@ -2,7 +2,7 @@
 // each keeping its page and its offsets in the document's full text.
 
 import type {Segment, SegmentRole} from '../core/model.js'
-import {formPieces} from './form.js'
+import {formPieces, withAnswers} from './form.js'
 import {normalizeText} from './normalize.js'
 
 export interface PageText {
@@ -172,7 +172,7 @@ export function segmentPages(
     }
     const pushBlock = (bStart: number, bEnd: number, tableHeader?: string) => {
       const raw = fullText.slice(bStart, bEnd)
-      for (const [s, e] of splitSentences(raw).flatMap(([s, e]) => formPieces(raw, s, e))) {
+      for (const [s, e] of withAnswers(raw, splitSentences(raw)).flatMap(([s, e]) => formPieces(raw, s, e))) {
         let a = bStart + s
         let b = bStart + e
         while (a < b && /\s/.test(fullText[a]!)) a++

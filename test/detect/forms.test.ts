@@ -52,6 +52,14 @@ describe('lists of options with boxes', () => {
     expect(categories('Lot réservé : ESS [ ] SIAE [X] EA/ESAT [ ]')).toEqual(['reserved-insertion'])
   })
 
+  it('reads options listed under their label, one per line', () => {
+    expect(categories('Marché réservé :\n☐ aux entreprises adaptées (L. 2113-12)\n☒ aux SIAE (L. 2113-13)')).toEqual(['reserved-insertion'])
+  })
+
+  it('keeps an answer and its follow-up with the question', () => {
+    expect(categories('Le lot est-il réservé ? Oui ☒ Non ☐ Si oui, à quelles structures : SIAE (article L. 2113-13)')).toEqual(['reserved-insertion'])
+  })
+
   it('gives nothing for a list of options none of which is ticked', () => {
     expect(categories('Marché réservé : ☐ ESS ☐ EA/ESAT ☐ SIAE')).toEqual([])
     expect(categories('□ Lot réservé aux SIAE (L. 2113-13)')).toEqual([])
