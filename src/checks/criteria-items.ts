@@ -28,6 +28,10 @@ const SPLIT_ENUM = /\s+(?=(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-h][.)])\s+[
 // "Valeur technique : 60 % (dont méthodologie 40 % et ...)": the parenthesis stays with the sub-criterion.
 const SPLIT_DONT = /\s*(?=\(\s*dont\s[^%]*?\d\s?(?:%|points?\b|pts\b))|\s+(?=dont\s[^%]*?\d\s?(?:%|points?\b|pts\b))/iu
 const SPLIT_CRIT = /\s+(?=(?:sous[- ])?crit[eè]re\s*(?:n\s?[°o]\s*)?\d)/iu
+// "méthodologie (50 % de la note technique), moyens (50 % de la note technique)": a comma (or a
+// line run into the sentence, ") Prix : 60 %") after a parenthesis that holds a weight, before a
+// name whose own weight follows.
+const SPLIT_PAREN_COMMA = /(?<=\d\s?(?:%|points?\b|pts\b)[^,;()]{0,40}\))(?:\s*,\s+|\s+(?=\p{Lu}))(?=[^,;]{2,80}?\d\s?(?:%|points?\b|pts\b))/u
 // Weights in prose: "le prix compte pour 60 % de la note, la valeur technique pour 30 % et
 // l'environnement pour 10 %": a new item at each ", la/le/les X pour N" or "et la/le/les X pour N".
 const SPLIT_PROSE = /(?<=\d\s?(?:%|points?\b|pts\b)[^;]{0,60}?)(?:,|\s+et)\s+(?=(?:la|le|les|l['’])\s?[^,;]{2,90}?\s(?:pour|à hauteur de|a hauteur de)\s+\d{1,3}(?:[.,]\d{1,2})?\s?(?:%|points?\b|pts\b))/iu
@@ -91,9 +95,32 @@ function formulaItems(text: string): Item[] | undefined {
   return items.length >= 2 ? items : undefined
 }
 
+// "Valeur technique : 40 % répartie ainsi : méthodologie (20 %), moyens (20 %)": what follows the
+// announcing colon of a weighted criterion are its sub-criteria.
+const SUB_LIST = /(?<=\d\s?(?:%|points?\b|pts\b)[^:;|]{0,40}(?:dont|r[ée]partie?s?|d[ée]compos[ée]e?s?|comme suit|ainsi|sous-crit[eè]res?(?: suivants)?|suivants?)\s*):\s+/iu
+
 export function splitItems(text: string, table: TableState = {}): Item[] {
   const formula = formulaItems(text)
   if (formula) return formula
+  const subList = text.includes('|') ? null : SUB_LIST.exec(text)
+  if (subList) {
+    const head = splitPieces(text.slice(0, subList.index), table)
+    const tail = splitPieces(text.slice(subList.index + subList[0].length), table)
+    // The sub-criteria end where their weights reach the criterion's (or 100, in % of its mark).
+    const parent = head.at(-1)?.weight
+    let acc = 0
+    for (const item of tail) {
+      const done = parent !== undefined && acc > 0 && (Math.abs(acc - parent) < 0.01 || Math.abs(acc - 100) < 0.01)
+      if (done || item.weight === undefined || !(item.marker === 'none' || item.marker === 'num1')) continue
+      item.marker = 'sub'
+      acc += item.weight
+    }
+    return [...head, ...tail]
+  }
+  return splitPieces(text, table)
+}
+
+function splitPieces(text: string, table: TableState): Item[] {
   let pieces = text.split(/\s*\|\s*/)
   const fromTable = pieces.length > 2
   if (fromTable) pieces = annotateCells(pieces, table)
@@ -104,6 +131,7 @@ export function splitItems(text: string, table: TableState = {}): Item[] {
   pieces = pieces.flatMap((p) => p.split(SPLIT_ENUM))
   pieces = pieces.flatMap((p) => p.split(SPLIT_AFTER_WEIGHT))
   pieces = pieces.flatMap((p) => p.split(SPLIT_PROSE))
+  pieces = pieces.flatMap((p) => p.split(SPLIT_PAREN_COMMA))
   const items: Item[] = []
   // Pieces that start inside an open parenthesis ("(dont A 40 % et B 20 %)") are sub-criteria.
   let depth = 0
@@ -139,9 +167,9 @@ const WEIGHT_ALL = new RegExp(WEIGHT.source, 'giu')
 const COEFFICIENT_ALL = new RegExp(COEFFICIENT.source, 'giu')
 // A number right after these words is a threshold, a penalty or a price share, not a weighting:
 // "note inférieure à 10 points", "pénalité de 5 %", "remise de 3 %", "au moins 20 %".
-const NOT_A_WEIGHT_BEFORE = /(?:(?:inf|sup)[ée]rieure?s?\s+(?:ou [ée]gale?s?\s+)?[àa]|minimum(?: de)?|minimale?s? de|au moins|seuil(?: minimal)?(?: de| fix[ée] [àa])?|plafonn[ée]e?s? [àa]|plafond de|(?:p[ée]nalit[ée]|avance|retenue|remise|rabais|r[ée]duction|augmentation|tva)s?(?: \p{L}+)?\s+(?:de|d'une?|[ée]gale? [àa]|fix[ée]e? [àa]|au taux de))\s*$/iu
+const NOT_A_WEIGHT_BEFORE = /(?:(?:inf|sup)[ée]rieure?s?\s+(?:ou [ée]gale?s?\s+)?[àa]|(?:moins|plus) de|minimum(?: de)?|minimale?s? de|au moins|seuil(?: minimal)?(?: de| fix[ée] [àa])?|plafonn[ée]e?s? [àa]|plafond de|(?:p[ée]nalit[ée]|avance|retenue|remise|rabais|r[ée]duction|augmentation|tva)s?(?: \p{L}+)?\s+(?:de|d'une?|[ée]gale? [àa]|fix[ée]e? [àa]|au taux de))\s*$/iu
 // ... or right before these: "5 % du montant", "5 % des heures", "10 % de réduction".
-const NOT_A_WEIGHT_AFTER = /^[\s).]{0,4}(?:du montant|des heures|d'heures|de la note (?!finale|globale|totale)|de r[ée]duction|d'augmentation|de remise|de rabais|minimum|au moins)/iu
+const NOT_A_WEIGHT_AFTER = /^[\s).]{0,4}(?:du montant|des heures|d'heures|de la note (?:maximale|minimale|maximum|minimum)|de r[ée]duction|d'augmentation|de remise|de rabais|minimum|au moins)/iu
 // "note éliminatoire de 10 points", "10 points ... est éliminatoire", "sera éliminée".
 const ELIMINATORY_BEFORE = /[ée]liminatoire\s*(?:de|:|[àa])?\s*$/iu
 const ELIMINATORY_AFTER = /^[^\d:;(]{0,25}\b(?:[ée]liminatoire|[ée]limin[ée]e?s?)\b/iu

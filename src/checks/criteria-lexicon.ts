@@ -23,6 +23,7 @@ const ENVIRONMENTAL = new RegExp([
   String.raw`ecolabel`, String.raw`biosourc`, String.raw`geosourc`, String.raw`reparab`, String.raw`obsolescence`,
   String.raw`fin de vie`, String.raw`bas carbone`, String.raw`decarbon`, String.raw`eco-?conduite`, String.raw`phytosanitaire`,
   String.raw`gaspillage`, String.raw`produits? de saison`, String.raw`consommations? d'eau`, String.raw`qualite de l'air`,
+  String.raw`(?:d'origine|energies?|sources?|electricite|production|chaleur) (?:\S+ ){0,2}renouvelables?`, String.raw`\benr\b`,
 ].join('|'))
 
 const SOCIAL = new RegExp([
@@ -33,7 +34,8 @@ const SOCIAL = new RegExp([
 ].join('|'))
 
 const PRICE = /\bprix\b|montant (?:de l'offre|total|global)|moins[- ]disante?|offre (?:financiere|economique)|\btarifs?\b|cout d'achat/
-const COST = /\bcouts? (?:global|globaux|total|complet|du cycle de vie|d'utilisation|de possession)|cycle de vie/
+// A criterion named "Coût", or "le seul critère du coût", is a cost even when it adds a price to other costs.
+const COST = /\bcouts? (?:global|globaux|total|complet|du cycle de vie|d'utilisation|de possession)|cycle de vie|^\W*(?:\d+[.)]?\s*)?couts?\b|critere (?:unique )?(?:du |de )?couts?\b/
 
 export function criterionKinds(text: string): CriterionKind[] {
   const folded = fold(text)

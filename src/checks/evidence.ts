@@ -94,7 +94,7 @@ export function reservation(dossier: DraftDossier): {reserved: boolean; lots: st
 // L2112-2-1 exceptions [U: exact list not retrieved, DOMAIN §1.3]: a need met by an immediately
 // available solution, no sufficient link with the subject-matter, restriction of competition,
 // performance made technically or economically difficult.
-const EXCEPTION_GROUNDS = /immediatement disponible|lien suffisant|(?:restreindre|restriction de|fausser) (?:la )?concurrence|(?:techniquement|economiquement) difficile|difficultes? (?:techniques?|economiques?) d'execution|l\.?\s?2112-2-1/
+const EXCEPTION_GROUNDS = /immediatement disponible|lien suffisant|compte tenu (?:de l'objet|de la nature|des caracteristiques)|en raison (?:de l'objet|de la nature|des caracteristiques)|sans lien (?:suffisant )?avec l'objet|ne s'y prete pas|ne se prete pas|(?:restreindre|restriction de|fausser) (?:la )?concurrence|(?:techniquement|economiquement) difficile|difficultes? (?:techniques?|economiques?) d'execution|l\.?\s?2112-2-1/
 const SOCIAL_WORDS = /\bsocia(?:l|le|les|ux)\b|insertion|\bemploi\b/
 const ABSENCE = /\b(?:ne|n')\b[^.]{0,60}\b(?:pas|aucune?)\b|\bpas de\b|\baucune?\b|\bsans\b|derog|exception|ecart/
 

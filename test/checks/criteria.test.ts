@@ -232,4 +232,27 @@ Mesures en faveur de la biodiversité (fauche tardive) : 20 %
 `)
     expect(g!.criteria[1]!.kinds).toEqual(['environmental'])
   })
+
+  it('reads sub-criteria listed after the criterion\'s colon, up to the next criterion on the same line', () => {
+    const [g] = groups(`Article 4 – Critères d'attribution
+Valeur technique : 40 % répartie ainsi : méthodologie (50 % de la note technique), gestion environnementale du chantier (50 % de la note technique) Prix : 60 %
+`)
+    expect(shape(g!)).toEqual([
+      ['Valeur technique', 40, [['méthodologie', 50], ['gestion environnementale du chantier', 50]]],
+      ['Prix', 60, []],
+    ])
+  })
+
+  it('takes a single "coût" criterion for a cost, not the price, and renewable energy for environmental', () => {
+    const [cost] = groups(`Article 5 – Critère d'attribution
+Le marché est attribué selon le seul critère du coût, déterminé par le prix d'achat augmenté du coût de la maintenance sur cinq ans.
+`)
+    expect(cost!.criteria[0]!.kinds).toContain('cost')
+    expect(cost!.criteria[0]!.kinds).not.toContain('environmental')
+    const [energy] = groups(`Article 6 – Critères d'attribution
+Prix : 85 %
+Part d'électricité d'origine renouvelable garantie : 15 %
+`)
+    expect(energy!.criteria[1]!.kinds).toEqual(['environmental'])
+  })
 })
