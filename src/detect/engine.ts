@@ -7,10 +7,10 @@ import {fold, foldedOffset, foldShifts, originalOffset, type FoldedShifts} from 
 import {frenchStem, sameStem} from '../text/stem.js'
 import {boilerplateFor} from './boilerplate.js'
 import {NegationScope} from './negation.js'
-import {foldPattern, requiredLiterals} from './patterns.js'
-import {Sentence} from './sentence.js'
+import {planBoilerplate, planRule} from './plan.js'
+import {AnchorTable, Sentence} from './sentence.js'
 import {coefficientTotal, continuesWithWeight, criterionWeight, insertionHours, insertionShare, statedTotal} from './quantities.js'
-import type {CategoryCodes, Context, Pattern, Rule, RuleBase} from './types.js'
+import type {BoilerplateList, CategoryCodes, Context, Pattern, Rule, RuleBase} from './types.js'
 
 export {loadRuleBase, defaultRulesDir, ENGINE_VERSION} from './rules.js'
 export type {RuleBase, Rule, CategoryCodes} from './types.js'
@@ -144,35 +144,28 @@ function sentenceConditionsHold(rule: Rule, s: Sentence): boolean {
   return !s.hasContinued(rule.not)
 }
 
-const anchorLiterals = new WeakMap<Pattern, string[]>()
+const MAX_ANCHORS = 8
 
-/**
- * Whether an anchor pattern can match: one of the literal words it cannot match without occurs
- * in the sentence (a substring test is much cheaper than the regex; rules list many anchors).
- */
-function mayMatch(p: Pattern, s: Sentence): boolean {
-  let lits = anchorLiterals.get(p)
-  if (!lits) anchorLiterals.set(p, (lits = (requiredLiterals(foldPattern(p.source)) ?? []).map((l) => l.text)))
-  return lits.length === 0 || lits.some((l) => s.contains(l))
+/** Whether one of the `any` patterns (numbered in the AnchorTable) matches. */
+function anyAnchor(ids: Int32Array, s: Sentence): boolean {
+  for (let k = 0; k < ids.length; k++) if (s.matches(ids[k]!, MAX_ANCHORS).length > 0) return true
+  return false
 }
 
 /** Ranges of the rule's anchor words in a sentence: `any` patterns, then stem-checked terms. */
-function anchors(rule: Rule, s: Sentence, original: (s: number, e: number) => string): Array<[number, number]> {
+function anchors(rule: Rule, ids: Int32Array, s: Sentence, original: (s: number, e: number) => string): Array<[number, number]> {
   const text = s.text
   const out: Array<[number, number]> = []
-  for (const p of rule.any) {
-    if (!mayMatch(p, s)) continue
-    p.regex.lastIndex = 0
-    let m: RegExpExecArray | null
-    while ((m = p.regex.exec(text)) && out.length < 8) {
-      out.push([m.index, m.index + m[0].length])
-      if (m[0].length === 0) p.regex.lastIndex++
+  for (const id of ids) {
+    for (const range of s.matches(id, MAX_ANCHORS)) {
+      if (out.length >= MAX_ANCHORS) break
+      out.push(range)
     }
   }
   for (const t of rule.terms) {
     t.regex.lastIndex = 0
     let m: RegExpExecArray | null
-    while ((m = t.regex.exec(text)) && out.length < 8) {
+    while ((m = t.regex.exec(text)) && out.length < MAX_ANCHORS) {
       let pos = m.index
       let ok = true
       for (let g = 1; g < m.length && ok; g++) {
@@ -198,13 +191,23 @@ function around(text: string, [s, e]: [number, number], n: number): string {
 
 export class Matcher {
   private readonly negation: NegationScope
-  private readonly sentence = new Sentence()
+  private readonly sentence: Sentence
+  /** The rules and boilerplate lists with their pattern lists joined (plan.ts), in the base's order. */
+  private readonly rules: Rule[]
+  private readonly boilerplate: BoilerplateList[]
+  /** Per rule, the numbers of its `any` patterns in the sentence's AnchorTable. */
+  private readonly anchorIds: Int32Array[]
 
   private readonly fallbacks = new Map<string, Rule['unlessFound']>()
   private readonly hasFallbacks: boolean
 
   constructor(private readonly base: RuleBase) {
     this.negation = new NegationScope(base.negation)
+    this.rules = base.rules.map(planRule)
+    this.boilerplate = planBoilerplate(base.boilerplate)
+    const table = new AnchorTable(base.rules.flatMap((r) => r.any))
+    this.anchorIds = base.rules.map((r) => Int32Array.from(r.any, (p) => table.id(p)))
+    this.sentence = new Sentence(table)
     for (const r of base.rules) if (r.unlessFound.length > 0) this.fallbacks.set(r.id, r.unlessFound)
     this.hasFallbacks = this.fallbacks.size > 0
   }
@@ -227,7 +230,7 @@ export class Matcher {
       s.reset(i, text, fd.foldStart[i]!, fd.foldEnd[i]!, next, () => leadText(fd, segs, i))
       const hits: Hit[] = []
       for (const r of ruleIdx.sort((a, b) => a - b)) {
-        const hit = this.evaluate(this.base.rules[r]!, doc, fd, s)
+        const hit = this.evaluate(this.rules[r]!, this.anchorIds[r]!, doc, fd, s)
         if (hit) hits.push(hit)
       }
       findings.push(...this.toFindings(hits, fd, segs, s, docTotal, docCoefficients))
@@ -266,22 +269,25 @@ export class Matcher {
     return out
   }
 
-  private evaluate(rule: Rule, doc: TenderDocument, fd: FoldedDocument, s: Sentence): Hit | undefined {
+  private evaluate(rule: Rule, anchorIds: Int32Array, doc: TenderDocument, fd: FoldedDocument, s: Sentence): Hit | undefined {
     const seg = doc.segments[s.index]!
     const fs = s.start
+    // Every check is a pure function of the sentence: the one that most often fails for the least
+    // work comes first. Half the candidates have a keyword but no anchor (one joined pattern).
+    if (rule.terms.length === 0 && !anyAnchor(anchorIds, s)) return undefined
     if (!inContext(rule, doc, seg, s)) return undefined
     // Without a window, all/require/not read the whole sentence (continued after a colon: "un
     // nombre d'heures d'insertion :" then "Lot unique : 35 H ..."), the same answer for every
-    // anchor: asked first, as it is cheaper than finding the anchors.
+    // anchor: asked before finding the anchors.
     if (!rule.window && !sentenceConditionsHold(rule, s)) return undefined
     const original = (a: number, b: number) => fd.original.slice(originalOffset(fd.shifts, fs + a), originalOffset(fd.shifts, fs + b))
-    for (const anchor of anchors(rule, s, original)) {
+    for (const anchor of anchors(rule, anchorIds, s, original)) {
       if (rule.window && !conditionsHold(rule, around(s.continued, anchor, rule.window))) continue
       if (rule.negation) {
         const span = {text: fd.folded, segStart: fs, segEnd: s.end, start: fs + anchor[0], end: fs + anchor[1], next: s.next}
         if (this.negation.negated(span)) continue
       }
-      if (rule.boilerplate && s.isBoilerplate(rule.category, () => boilerplateFor(this.base.boilerplate, s.text, rule.category, seg.role) !== undefined)) return undefined
+      if (rule.boilerplate && s.isBoilerplate(rule.category, () => boilerplateFor(this.boilerplate, s.text, rule.category, seg.role, (ps) => s.has(ps)) !== undefined)) return undefined
       return {rule, anchor}
     }
     return undefined

@@ -40,14 +40,26 @@ function foldPatternUncached(source: string): string {
   return out
 }
 
-/** Compile a folded pattern, or return the engine's error message. */
+/**
+ * Compile a folded pattern, or return the engine's error message. The same source gives the same
+ * RegExp object: named lists put the same patterns in many rules, and the matcher keeps one answer
+ * per RegExp and sentence. Users reset `lastIndex` before each use (the `g` flag keeps state).
+ */
 export function compileRegex(source: string, flags = 'g'): RegExp | string {
-  try {
-    return new RegExp(foldPattern(source), flags)
-  } catch (error) {
-    return (error as Error).message.replace(/^Invalid regular expression: /, '')
+  const key = `${flags}\0${source}`
+  let compiled = compiledPatterns.get(key)
+  if (compiled === undefined) {
+    try {
+      compiled = new RegExp(foldPattern(source), flags)
+    } catch (error) {
+      compiled = (error as Error).message.replace(/^Invalid regular expression: /, '')
+    }
+    compiledPatterns.set(key, compiled)
   }
+  return compiled
 }
+
+const compiledPatterns = new Map<string, RegExp | string>()
 
 const MIN_KEYWORD = 3
 
@@ -63,9 +75,14 @@ export interface Literal {
  * keywords is never tried against that rule. Leading non-letters are dropped, so that most
  * keywords start a word (the prefilter then only looks at word starts).
  */
-export function requiredLiterals(foldedSource: string): Literal[] | null {
-  return alternation(foldedSource, true)
+export function requiredLiterals(foldedSource: string): readonly Literal[] | null {
+  let lits = literalsOf.get(foldedSource)
+  if (lits === undefined) literalsOf.set(foldedSource, (lits = alternation(foldedSource, true)))
+  return lits
 }
+
+// Asked for every `any` pattern at loading (validation, prefilter keywords) and by the matcher.
+const literalsOf = new Map<string, Literal[] | null>()
 
 function alternation(src: string, atBoundary: boolean): Literal[] | null {
   const out = new Map<string, Literal>()

@@ -35,12 +35,23 @@ export class PatternReader {
         const plain = compileRegex(s)
         const regex = typeof plain === 'string' || !wordStart ? plain : compileRegex(`(?<![a-z0-9])(?:${s})`)
         if (typeof regex === 'string') this.src.problem(item, `bad regular expression "${s}" in ${what}: ${regex.replace(/^\/.*\/\w*: /, '')}`)
-        else if (regex.test('')) this.src.problem(item, `the pattern "${s}" in ${what} matches an empty text`)
+        else if (matchesEmpty(regex)) this.src.problem(item, `the pattern "${s}" in ${what} matches an empty text`)
         else out.push({source: s, regex})
       }
     }
     return out
   }
+}
+
+// Compiled patterns are shared (compileRegex): each is tried on the empty text once.
+const emptyMatch = new WeakMap<RegExp, boolean>()
+function matchesEmpty(regex: RegExp): boolean {
+  let empty = emptyMatch.get(regex)
+  if (empty === undefined) {
+    regex.lastIndex = 0
+    emptyMatch.set(regex, (empty = regex.test('')))
+  }
+  return empty
 }
 
 export function enumList<T extends string>(src: YamlSource, node: Node | null, allowed: readonly T[], what: string): T[] {

@@ -1,10 +1,61 @@
 // One candidate sentence while the matcher tries its rules: the folded text sliced once, and the
 // answers several rules ask for kept until the next sentence. The rules of one category share
-// named lists (@obligation, @award-criteria-heading...) that rule loading compiles into one
-// RegExp per distinct pattern, so "is this pattern in the sentence" is answered once, not per rule.
+// named lists (@obligation, @reservation...), so "is this pattern in the sentence" and "where does
+// this anchor pattern match" are answered once, not per rule. Anchor patterns cannot match without
+// one of their literal words (the prefilter's analysis): one scan of the sentence for all those
+// words tells which of a rule's 10 to 40 anchor patterns are worth running.
 
 import type {ClauseCategory} from '../core/model.js'
+import {foldPattern, requiredLiterals, type Literal} from './patterns.js'
+import {unwrapped} from './plan.js'
+import {Prefilter} from './prefilter.js'
 import type {Pattern} from './types.js'
+
+/** The distinct anchor patterns of a rule base, numbered, with the literal words each cannot match without. */
+export class AnchorTable {
+  private readonly ids = new Map<RegExp, number>()
+  readonly regexes: RegExp[] = []
+  /** The pattern without its word-start lookbehind (plan.ts), when it has one. */
+  readonly plain: Array<RegExp | null> = []
+  /** Patterns without literal words, always run. */
+  readonly always: boolean[] = []
+  private readonly scanner: Prefilter
+
+  constructor(patterns: Iterable<Pattern>) {
+    const literals: Literal[][] = []
+    for (const p of patterns) {
+      if (this.ids.has(p.regex)) continue
+      this.ids.set(p.regex, this.regexes.length)
+      this.regexes.push(p.regex)
+      this.plain.push(unwrapped(p))
+      const lits = requiredLiterals(foldPattern(p.source))
+      this.always.push(!lits || lits.length === 0)
+      // Looked for anywhere, not only at word starts: "the word is in the sentence", exactly.
+      literals.push((lits ?? []).map((l) => ({text: l.text, wordStart: false})))
+    }
+    this.scanner = new Prefilter(literals)
+  }
+
+  get size(): number {
+    return this.regexes.length
+  }
+
+  /** The number of an anchor pattern given to the constructor. */
+  id(p: Pattern): number {
+    return this.ids.get(p.regex)!
+  }
+
+  /** Marks `present[id] = stamp` for every pattern one of whose literal words occurs in the text. */
+  scan(text: string, present: Int32Array, stamp: number): void {
+    this.scanner.scan(text, (_, ids) => {
+      for (const id of ids) present[id] = stamp
+    })
+  }
+}
+
+const NO_RANGES: Array<[number, number]> = []
+
+const IN_WORD = /[a-z0-9]/
 
 /** Whether one of the patterns occurs in the text, each pattern's answer looked up first. */
 function anyFound(patterns: Pattern[], text: string, memo: Map<RegExp, boolean>): boolean {
@@ -12,8 +63,7 @@ function anyFound(patterns: Pattern[], text: string, memo: Map<RegExp, boolean>)
     let found = memo.get(p.regex)
     if (found === undefined) {
       p.regex.lastIndex = 0
-      found = p.regex.test(text)
-      memo.set(p.regex, found)
+      memo.set(p.regex, (found = p.regex.test(text)))
     }
     if (found) return true
   }
@@ -36,8 +86,20 @@ export class Sentence {
   private readonly inText = new Map<RegExp, boolean>()
   private readonly inContinued = new Map<RegExp, boolean>()
   private readonly inLead = new Map<RegExp, boolean>()
-  private readonly literals = new Map<string, boolean>()
   private readonly boilerplate = new Map<ClauseCategory, boolean>()
+  /** Per anchor pattern: present[id] === stamp when one of its literal words is in the sentence (scanned when first asked). */
+  private readonly present: Int32Array
+  /** Per anchor pattern: its ranges in this sentence when rangesAt[id] === stamp. */
+  private readonly rangesAt: Int32Array
+  private readonly ranges: Array<Array<[number, number]>>
+  private stamp = 0
+  private scanned = false
+
+  constructor(private readonly anchors: AnchorTable) {
+    this.present = new Int32Array(anchors.size)
+    this.rangesAt = new Int32Array(anchors.size)
+    this.ranges = new Array<Array<[number, number]>>(anchors.size).fill(NO_RANGES)
+  }
 
   /** Start on another sentence; `lead` computes the sentences leading into it, when a rule asks. */
   reset(index: number, text: string, start: number, end: number, next: string | undefined, lead: () => string): void {
@@ -52,8 +114,9 @@ export class Sentence {
     this.inText.clear()
     this.inContinued.clear()
     this.inLead.clear()
-    this.literals.clear()
     this.boilerplate.clear()
+    this.stamp++
+    this.scanned = false
   }
 
   /** One of the patterns occurs in the sentence. */
@@ -73,11 +136,44 @@ export class Sentence {
     return anyFound(patterns, (this.leadText ??= this.leadOf!()), this.inLead)
   }
 
-  /** The literal occurs in the sentence. */
-  contains(literal: string): boolean {
-    let found = this.literals.get(literal)
-    if (found === undefined) this.literals.set(literal, (found = this.text.includes(literal)))
-    return found
+  /** False when anchor pattern `id` cannot match the sentence: none of its literal words is in it. */
+  private mayMatch(id: number): boolean {
+    if (this.anchors.always[id]) return true
+    if (!this.scanned) {
+      this.scanned = true
+      this.anchors.scan(this.text, this.present, this.stamp)
+    }
+    return this.present[id] === this.stamp
+  }
+
+  /**
+   * The ranges anchor pattern `id` matches in the sentence, the first `max` (rules sharing an
+   * anchor pattern find them once).
+   */
+  matches(id: number, max: number): Array<[number, number]> {
+    if (this.rangesAt[id] === this.stamp) return this.ranges[id]!
+    let out = NO_RANGES
+    if (this.mayMatch(id)) {
+      const plain = this.anchors.plain[id]!
+      const re = plain ?? this.anchors.regexes[id]!
+      const text = this.text
+      re.lastIndex = 0
+      let m: RegExpExecArray | null
+      while (out.length < max && (m = re.exec(text))) {
+        // The lookbehind "(?<![a-z0-9])" of the anchor pattern, checked here: not a word start,
+        // try again from the next position (the search the lookbehind would make).
+        if (plain && m.index > 0 && IN_WORD.test(text[m.index - 1]!)) {
+          re.lastIndex = m.index + 1
+          continue
+        }
+        if (out === NO_RANGES) out = []
+        out.push([m.index, m.index + m[0].length])
+        if (m[0].length === 0) re.lastIndex++
+      }
+    }
+    this.rangesAt[id] = this.stamp
+    this.ranges[id] = out
+    return out
   }
 
   /** The boilerplate answer for a category, computed once per sentence. */
