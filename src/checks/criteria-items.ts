@@ -24,7 +24,7 @@ const BULLETS = '-–—•▪➢◦▫*○►·'
 // a colon, a full stop or a weight. Other bullet signs always do.
 const SPLIT_BULLET = new RegExp(`\\s+(?=[•▪➢◦▫*○►·]\\s)|(?<=(?:[:.;]|\\d\\s?(?:%|points?|pts)\\)?))\\s+(?=[-–—]\\s)`, 'u')
 // Before an enumerator followed by a capital or a criterion word: "1. Prix", "2) Valeur", "a) Délai", "2.1 Méthode".
-const SPLIT_ENUM = /\s+(?=(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-h][.)])\s+[\p{Lu}\p{Ll}])/u
+const SPLIT_ENUM = /\s+(?=(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)°]|[a-h][.)])\s*[\p{Lu}\p{Ll}])/u
 // "Valeur technique : 60 % (dont méthodologie 40 % et ...)": the parenthesis stays with the sub-criterion.
 const SPLIT_DONT = /\s*(?=\(\s*dont\s[^%]*?\d\s?(?:%|points?\b|pts\b))|\s+(?=dont\s[^%]*?\d\s?(?:%|points?\b|pts\b))/iu
 const SPLIT_CRIT = /\s+(?=(?:sous[- ])?crit[eè]re\s*(?:n\s?[°o]\s*)?\d)/iu
@@ -154,7 +154,7 @@ function markerOf(text: string): Marker {
   if (/^(?:sous[- ]crit|\(?\s*dont\s)/iu.test(text)) return 'sub'
   if (/^crit[eè]re\s*(?:n\s?[°o]\s*)?\d/iu.test(text)) return 'crit'
   if (/^\d{1,2}(?:\.\d{1,2})+\.?\s/u.test(text)) return 'num2'
-  if (/^\d{1,2}[.)]\s/u.test(text)) return 'num1'
+  if (/^\d{1,2}[.)]\s|^\d{1,2}°\s?/u.test(text)) return 'num1'
   if (/^[a-h][.)]\s/u.test(text)) return 'letter'
   return 'none'
 }
@@ -212,12 +212,25 @@ function readItem(piece: string): Item {
   return item
 }
 
+// A marking scale ("excellent : 35 points ; bon : 25 points") or a notation rule ("notées de 0 à 15
+// points", "selon le barème suivant") gives marks, not criteria.
+const GRADE = /^(?:tr[èe]s\s+)?(?:excellente?|bonne?|moyenne?|assez bien|passable|insuffisante?|m[ée]diocre|satisfaisante?|faible|nulle?|absente?|conforme|non conforme|sans objet)\s*$/iu
+const NOTATION_RULE = /\bbar[èe]me\b|not[ée]e?s?\s+de\s+0\s+[àa]|\bde\s+0\s+[àa]\s+\d/iu
+
+/** Whether an item gives a mark of a scale rather than a criterion. */
+export function isMarkingScale(item: Item): boolean {
+  if (GRADE.test(criterionName(item))) return true
+  // Only before the weight: "Valeur technique : 40 %, notée selon le barème ..." is a criterion.
+  const w = weightMatch(item.text.replace(SCALE, (m) => ' '.repeat(m.length)))?.match
+  return NOTATION_RULE.test(w ? item.text.slice(0, w.index + w[0].length) : item.text)
+}
+
 /** An item that is only a weight ("40 %", "(40 points)"): it belongs to the name before it. */
 export function isWeightOnly(item: Item): boolean {
   return item.weight !== undefined && /^[\s(]*(?:coef(?:ficient|f?\.)?\s*)?[\d.,]+\s*(?:%|pour\s?cent|points?|pts?|\/\s*\d+)?[\s).]*$/iu.test(item.text)
 }
 
-const LEAD = new RegExp(`^(?:\\(?\\s*dont\\s+|[${BULLETS}]\\s*|\\d{1,2}(?:\\.\\d{1,2})*[.)]?\\s+|[a-h][.)]\\s+)`, 'u')
+const LEAD = new RegExp(`^(?:\\(?\\s*dont\\s+|[${BULLETS}]\\s*|\\d{1,2}°\\s*|\\d{1,2}(?:\\.\\d{1,2})*[.)]?\\s+|[a-h][.)]\\s+)`, 'u')
 const CRIT_LABEL = /^(?:(?:le|la|les)\s+)?(?:sous[- ])?crit[eè]res?\s*(?:n\s?[°o]\s*)?(?:\d+(?:\.\d+)*)?\s*(?:[:.\-–—]\s*)?/iu
 // Letters are told apart with \p{L}: "\b" is ASCII-only and misses "à" and "pondéré".
 const FILLER_END = /\s*(?:(?<!\p{L})(?:est|sera|sont|seront|compte(?:ra)?|repr[ée]sente(?:ra)?|valant|vaut|soit|affect[ée]e?s?|pond[ée]r[ée]e?s?|pond[ée]ration|coefficient|not[ée]e?s?|[àa] hauteur(?: de)?|pour|de|du|à|a|sur)(?!\p{L})|[:(\-–—,.=])\s*$/iu

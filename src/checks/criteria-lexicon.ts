@@ -67,6 +67,8 @@ export function statesPriceOnly(text: string): boolean {
   const folded = fold(text)
   const m = PRICE_ONLY.exec(folded)
   if (!m) return false
+  // "Note prix = 50 × (prix de l'offre la moins-disante / prix de l'offre examinée)" scores the price.
+  if (/[=×]|\bnote\b/.test(folded)) return false
   // "le prix n'est pas le seul critère", "pas uniquement sur le prix"
   const around = folded.slice(Math.max(0, m.index - 40), m.index + m[0].length + 20)
   return !NEGATED.test(around)

@@ -5,7 +5,7 @@
 import type {Segment} from '../core/model.js'
 import {fold} from '../text/normalize.js'
 import {criterionKinds, singleCriterion, statesPriceOnly, type CriterionKind} from './criteria-lexicon.js'
-import {criterionName, isWeightOnly, looksLikeCriterion, splitItems, type Item, type Marker, type TableState} from './criteria-items.js'
+import {criterionName, isMarkingScale, isWeightOnly, looksLikeCriterion, splitItems, type Item, type Marker, type TableState} from './criteria-items.js'
 import {articleOf} from './locate.js'
 import type {DraftDocument} from './types.js'
 
@@ -43,6 +43,9 @@ export interface AwardCriteria {
 
 const AWARD_HEADING = /crit[e]res?\b.{0,40}(?:attribution|jugement|choix|analyse|classement|notation|evaluation|ponder)|^(?:(?:article|art\.)\s*)?[\d.]*\s*[-–—:.]?\s*(?:les\s+)?crit[e]res?\s*$|jugement des offres|attribution (?:du|des) (?:marches?|contrats?|accords?)|^(?:(?:article|art\.)\s*)?[\d.]*\s*[-–—:.]?\s*attribution\s*$|(?:analyse|examen|evaluation|classement|choix|notation|selection) des offres|choix de l'offre|offre economiquement la plus avantageuse/
 const NOT_AWARD = /candidature|negociation|variante/
+// A scoring method under the award article ("8.2 Méthode de notation": formulas, marking scales)
+// states how marks are given, not the criteria and their weights.
+const NOTATION = /methode (?:de notation|d'evaluation|de calcul)|modalites de (?:notation|calcul)|bareme|formule de notation|notation des (?:offres|criteres)/
 const ANNOUNCES = /crit[e]re\s*(?:n\s?[°o]\s*)?1\b|crit[e]res? (?:d'attribution|de jugement|de choix|suivants|ponderes|hierarchises|retenus)|offres? (?:seront|sont) (?:jugees?|classees?|analysees?|evaluees?|notees?)/
 const HIERARCHY = /ordre (?:decroissant|de priorite|d'importance)|par ordre de priorite|hierarchis|classes? par ordre/
 const SCALE = /(?:notee?s?|evaluee?s?|sur un total de|note (?:finale|globale)[^.]{0,30}) sur (\d{1,4})(?: points)?|total (?:de )?(\d{1,4}) points/
@@ -93,7 +96,7 @@ function criteriaPassage(doc: DraftDocument): Segment[] {
       }
       lastHeading = heading
     }
-    if (inPassage) passage.push(seg)
+    if (inPassage && !NOTATION.test(fold(heading ?? ''))) passage.push(seg)
   }
   if (passage.length > 0) return passage
   const underLine = passageUnderHeadingLine(doc)
@@ -241,6 +244,7 @@ function mergeItems(items: Located[]): Located[] {
       if (prev && prev.weight === undefined) Object.assign(prev, {weight: item.weight, unit: item.unit, text: `${prev.text} ${item.text}`})
       continue
     }
+    if (isMarkingScale(item)) continue
     if (item.weight !== undefined || looksLikeCriterion(item)) merged.push({...item})
   }
   return merged.filter((i) => i.weight !== undefined || looksLikeCriterion(i))

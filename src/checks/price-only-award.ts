@@ -16,7 +16,9 @@ const SUGGESTION =
 
 /** The award is on price alone: said in so many words, or a single criterion that is a price and not a cost. */
 export function isPriceOnly(group: CriteriaGroup): boolean {
-  if (group.priceOnlyStatement) return true
+  // A sentence about the lowest price next to several weighted criteria is about scoring the price.
+  const weighted = group.criteria.filter((c) => c.weight !== undefined)
+  if (group.priceOnlyStatement) return weighted.length < 2
   if (group.criteria.length !== 1) return false
   const only = group.criteria[0]!
   return only.kinds.includes('price') && !only.kinds.includes('cost') && !only.kinds.includes('environmental') && only.subCriteria.length === 0

@@ -20,6 +20,8 @@ const PERFORMANCE = new RegExp([
   String.raw`plastiques? a usage unique`, String.raw`usage unique`, String.raw`chantier (?:propre|a faibles nuisances|vert)`,
   String.raw`(?:consommations?|economies?) d'(?:eau|energie)`, String.raw`nuisances? (?:sonores|du chantier)`, String.raw`reemploi`,
   String.raw`economie circulaire`, String.raw`gaspillage alimentaire`, String.raw`livraisons? groupees?`,
+  String.raw`motorisations? (?:\S+ ){0,2}(?:gnv|bio-?gnv|electriques?|hybrides?|hydrogene)`, String.raw`\bbio-?gnv\b`,
+  String.raw`(?:vehicules?|bennes?|engins?|poids lourds|autocars?|flotte) (?:\S+ ){0,4}(?:au gnv|electriques?|hybrides?|a l'hydrogene|euro (?:vi|6))\b`,
   String.raw`(?:reduire|limiter|reduction) (?:\S+ ){0,3}(?:impact environnemental|emissions|consommations?)`, String.raw`compost`,
 ].join('|'))
 // Void or generic statements are not conditions (TAXONOMY.md, "What is NOT a finding").

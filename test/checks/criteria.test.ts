@@ -255,4 +255,21 @@ Part d'électricité d'origine renouvelable garantie : 15 %
 `)
     expect(energy!.criteria[1]!.kinds).toEqual(['environmental'])
   })
+
+  it('reads "1° ... ;" lists and leaves the scoring method (formula, marking scale) out', () => {
+    const [g] = groups(`Article 8 – Jugement des offres
+8.1 Critères
+Les critères d'attribution sont : 1° le prix (50 %) ; 2° la valeur technique (35 %) ; 3° les performances environnementales de la flotte (15 %).
+8.2 Méthode de notation
+Note prix = 50 × (prix de l'offre la moins-disante / prix de l'offre examinée).
+La valeur technique est notée selon le barème suivant : excellent : 35 points ; bon : 25 points ; moyen : 15 points.
+`)
+    expect(shape(g!)).toEqual([['prix', 50, []], ['valeur technique', 35, []], ['performances environnementales de la flotte', 15, []]])
+    expect(g!.priceOnlyStatement).toBeUndefined()
+    const [scale] = groups(`Article 6 – Critères d'attribution
+Prix : 60 %
+Valeur technique : 40 %, notée selon le barème : très bon : 40 points ; insuffisant : 10 points.
+`)
+    expect(shape(scale!)).toEqual([['Prix', 60, []], ['Valeur technique', 40, []]])
+  })
 })
