@@ -7,6 +7,7 @@ import {join, relative, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {CLAUSE_CATEGORIES, isClauseCategory, type ClauseCategory} from '../core/model.js'
 import {Prefilter} from './prefilter.js'
+import {readCachedBase, writeCachedBase} from './rule-cache.js'
 import {enumList, PatternReader, readExample, readRule, ruleKeywords, SEGMENT_ROLES} from './rule-file.js'
 import type {BoilerplateList, CategoryCodes, NegationCues, Rule, RuleBase} from './types.js'
 import {RuleBaseError, YamlSource, type RuleProblem} from './yaml-source.js'
@@ -31,24 +32,40 @@ function listYaml(dir: string): string[] {
   return out
 }
 
-/** Load, validate and compile the rule base. Throws RuleBaseError listing every problem. */
+/**
+ * Load, validate and compile the rule base. Throws RuleBaseError listing every problem. The
+ * compiled base of the same rule files is read from a cache when there is one (rule-cache.ts).
+ */
 export function loadRuleBase(dir: string = defaultRulesDir()): RuleBase {
-  const problems: RuleProblem[] = []
   let files: string[]
   try {
     files = listYaml(dir)
   } catch (error) {
     throw new RuleBaseError([{file: dir, line: 1, col: 1, message: `cannot read the rules folder: ${(error as Error).message}`}])
   }
-  const display = (path: string) => join('rules', relative(dir, path)).split(sep).join('/')
   const hash = createHash('sha256').update(ENGINE_VERSION)
-  const sources = new Map<string, YamlSource>()
+  const texts = new Map<string, {path: string; text: string}>()
   for (const path of files) {
     const text = readFileSync(path, 'utf8')
     const rel = relative(dir, path).split(sep).join('/')
     hash.update(`\0${rel}\0${text}`)
-    sources.set(rel, new YamlSource(display(path), text, problems))
+    texts.set(rel, {path, text})
   }
+  const fullHash = hash.digest('hex')
+  const cached = readCachedBase(fullHash)
+  if (cached) return {...cached.base, dir, prefilter: new Prefilter(cached.keywords)}
+  const base = compileRuleBase(dir, texts, fullHash.slice(0, 16))
+  const keywords = base.rules.map(ruleKeywords)
+  const {prefilter: _prefilter, dir: _dir, ...stored} = base
+  writeCachedBase(fullHash, {base: stored, keywords})
+  return base
+}
+
+function compileRuleBase(dir: string, texts: Map<string, {path: string; text: string}>, hash: string): RuleBase {
+  const problems: RuleProblem[] = []
+  const display = (path: string) => join('rules', relative(dir, path)).split(sep).join('/')
+  const sources = new Map<string, YamlSource>()
+  for (const [rel, {path, text}] of texts) sources.set(rel, new YamlSource(display(path), text, problems))
   const shared = (name: string) => {
     const src = sources.get(name)
     if (!src) problems.push({file: `rules/${name}`, line: 1, col: 1, message: 'missing shared file'})
@@ -72,7 +89,7 @@ export function loadRuleBase(dir: string = defaultRulesDir()): RuleBase {
   }
   if (problems.length > 0) throw new RuleBaseError(problems)
   return {
-    hash: hash.digest('hex').slice(0, 16), dir, rules, named,
+    hash, dir, rules, named,
     categories: categories as Record<ClauseCategory, CategoryCodes>,
     negation: negation!, boilerplate,
     prefilter: new Prefilter(rules.map(ruleKeywords)),
