@@ -55,6 +55,29 @@ interface Hit {
 // A table row's quantity after leaders ("Lot 1 Voirie ........ 800 heures") is not a page number.
 const TABLE_OF_CONTENTS = /(?:(?:\.\s?){6,}|(?:…\s?){3,})\s*\d+(?![\d\s]*(?:[.,]\d+\s*)?(?:heures?\b|h\b|%|€|eur|points?\b|pts\b))/
 
+/** "ARTICLE 3 –", "4.1", "Chapitre II" and the numbering's punctuation before a heading's words. */
+const HEADING_NUMBER = /^(?:(?:article|art\.|chapitre|titre|section|partie|annexe)\s*(?:\d+(?:[.\-]\d+)*|[ivxlc]+|premier|1er)|\d+(?:\.\d+)+|(\d+))\.?\s*[-–—:.)]?\s*/iu
+
+/**
+ * A heading that only names a topic ("ARTICLE 3 – EXIGENCES SOCIALES ET ENVIRONNEMENTALES", "4.1
+ * Exigences environnementales des postes") is the context of the sentences under it (their
+ * `section`), never a clause itself. A heading line that states something (a figure, a
+ * parenthesis, a colon, a full stop: "8.2 Critères (lot réservé – art. L. 2113-12)") still reads
+ * as a sentence, and so does a line numbered "3." in lower case ("3. Performance en matière
+ * d'insertion"), most often a list item. Notice criterion fields are criterion names, not headings.
+ */
+function isTitle(seg: Segment): boolean {
+  const h = seg.section?.at(-1)
+  if (h === undefined || seg.role === 'award-criterion' || seg.text.length > 120) return false
+  const text = seg.text.replace(/\s+/g, ' ').trim()
+  if (h.replace(/\s+/g, ' ').trim() !== text) return false
+  const m = HEADING_NUMBER.exec(text)
+  if (!m || m[0].length === 0) return false
+  const words = text.slice(m[0].length)
+  if (m[1] !== undefined && /\p{Ll}/u.test(words)) return false
+  return words.length > 0 && !/[\d%(:;.!?]/.test(words)
+}
+
 const sectionFoldCache = new Map<string, string>()
 function foldedHeading(h: string): string {
   let f = sectionFoldCache.get(h)
@@ -225,7 +248,7 @@ export class Matcher {
     const s = this.sentence
     for (const [i, ruleIdx] of candidates) {
       const text = fd.folded.slice(fd.foldStart[i]!, fd.foldEnd[i]!)
-      if (TABLE_OF_CONTENTS.test(text)) continue
+      if (TABLE_OF_CONTENTS.test(text) || isTitle(segs[i]!)) continue
       const next = i + 1 < segs.length ? fd.folded.slice(fd.foldStart[i + 1]!, fd.foldEnd[i + 1]!) : undefined
       s.reset(i, text, fd.foldStart[i]!, fd.foldEnd[i]!, next, () => leadText(fd, segs, i))
       const hits: Hit[] = []

@@ -104,6 +104,17 @@ describe('detect', () => {
     expect(env.some((f) => f.page === 9 && f.quote.startsWith('Le présent marché intègre des clauses environnementales'))).toBe(true)
   })
 
+  it('reads a heading that only names a topic as context, not as a clause', () => {
+    const categoriesOf = (text: string) => detect(docOf([text], {kind: 'CCTP'}), base).map((f) => [f.category, f.quote])
+    // the heading's words ("Exigences environnementales") are not the duty; the sentences under it are
+    expect(categoriesOf('4.2 Exigences environnementales applicables\nLes postes de travail livrés sont certifiés TCO Certified ou équivalent.'))
+      .toEqual([['env-technical-specification', 'Les postes de travail livrés sont certifiés TCO Certified ou équivalent.']])
+    expect(categoriesOf('ARTICLE 6 – PRESCRIPTIONS ENVIRONNEMENTALES\n\nARTICLE 7 – PRIX')).toEqual([])
+    // a heading line that states something is still read: here a reservation with its legal basis
+    const reserved = detect(docOf(['5.1 Conditions de participation (lot réservé aux ESAT et EA – art. L. 2113-12 du CCP)'], {kind: 'RC'}), base)
+    expect(reserved.map((f) => f.category)).toContain('reserved-disability')
+  })
+
   it('returns nothing for an empty document', () => {
     expect(detect({...docOf(['']), segments: []}, base)).toEqual([])
   })
