@@ -62,11 +62,13 @@ const HOUR_RANGE = /(?:\bde|\ba|\bentre|-)\s*$/
 const INSERTION_NEAR = /^[^.;\d]{0,40}(insertion|reservee|dediee|au benefice|en faveur)/
 // A rate is not a volume (gold README): "35 heures par tranche de 100 000 €", "35 heures
 // minimum par immersion", "26 heures hebdomadaires". A figure "par an" is kept as stated.
-const RATE_AFTER = /^\s*(?:minimum\s+|au minimum\s+|de travail\s+|d'insertion\s+)?(?:(?:par|pour (?:chaque|toute|une))\s+(?!an\b|annee\b)|hebdo|ouvre|ouvrable|supplementaire|de formation|de (?:cours|stage|trajet|transport))/
+const RATE_AFTER = /^\s*(?:minimum\s+|au minimum\s+|de travail\s+|d'insertion\s+)?(?:(?:par|pour (?:chaque|toute(?! la (?:duree|periode))|une))\s+(?!an\b|annee\b)|hebdo|ouvre|ouvrable|supplementaire|de formation|de (?:cours|stage|trajet|transport))/
 // Deadlines and thresholds: "sous 48 heures", "dans un délai de 24 heures", "au-delà de 35 heures".
-const DURATION_BEFORE = /(?:\bdelai (?:\S+ ){0,2}?(?:de |d')?|\bsous |\bdans les |\bau-dela de |\bpendant |\bduree (?:\S+ ){0,2}?(?:de |d')?)$/
+const DURATION_BEFORE = /(?:\bdelai (?:\S+ ){0,2}?(?:de |d')?|\bsous |\bdans les |\bau-dela de |\bpendant |\bduree (?:[^\s,;:]+ ){0,2}?(?:de |d')?)$/
 // The total of a per-lot table wins over the lot figures: "TOTAL OPERATION 1 260 h".
 const TOTAL_BEFORE = /\btotal(?:[^.;\d]|\.{2,}){0,30}$/
+// A table's total row whose unit is in the column header ("Lot Désignation Heures" ... "Total opération 450").
+const BARE_TOTAL_ROW = new RegExp(`^\\W*total\\b(?:[^\\d%€.;:]|\\.{2,}){0,40}?${NUM}\\s*$`)
 
 /** Insertion hours stated in a sentence. Times of day ("9 h 30", "de 9 h à 17 h") are skipped. */
 export function insertionHours(text: string, anchor?: [number, number]): number | undefined {
@@ -91,6 +93,8 @@ export function insertionHours(text: string, anchor?: [number, number]): number 
     const value = parseFrenchNumber(m[1]!, m[2])
     if (value >= 7) cands.push({value, start: m.index, end, preferred: true})
   }
+  const row = cands.length === 0 ? BARE_TOTAL_ROW.exec(text) : null
+  if (row && parseFrenchNumber(row[1]!, row[2]) >= 7) cands.push({value: parseFrenchNumber(row[1]!, row[2]), start: row.index, end: row.index + row[0].length, preferred: true})
   // Per-lot figures with no total (gold README: omitted): a list, not one volume.
   if (!cands.some((c) => c.preferred) && new Set(cands.map((c) => c.value)).size >= 3) return undefined
   return nearest(cands, anchor)
@@ -110,7 +114,8 @@ function percents(text: string): Candidate[] {
   return out
 }
 
-const SHARE_OF = /^\s*(?:\(?[^.;()]{0,12}\)?\s*)?(?:du|des|de la|de l')\s*(?:(?:nombre|volume|total|global|globale|effectif)\s+){0,2}(?:(?:des|d')\s*)?(heures?|main[ -]d'?oeuvre|temps de travail|masse salariale|effectifs?|volume horaire)/
+// A figure may be repeated in brackets, before or after: "Douze pour cent (12 %) au moins du temps de travail".
+const SHARE_OF = /^\s*(?:\)\s*|\([^.;()]{0,24}\)\s*)?(?:\(?[^.;()]{0,12}\)?\s*)?(?:du|des|de la|de l')\s*(?:(?:nombre|volume|total|global|globale|effectif)\s+){0,2}(?:(?:des|d')\s*)?(heures?|main[ -]d'?oeuvre|temps de travail|masse salariale|effectifs?|volume horaire)/
 
 // The share named first, its figure after: "la part des heures de travail réservée aux publics éligibles est de 6 %".
 const SHARE_NAMED_BEFORE = /\b(?:part|proportion|pourcentage|quote-part)\s+(?:des|d')\s*(?:\S+\s+){0,1}(?:heures|main[ -]d'?oeuvre)\b[^.;%\d]*$/
@@ -148,8 +153,9 @@ const FORMULA = /(?<![\d.,])0[.,](\d{1,3})\s*[x×*]\s*(?:la\s*)?note\b/g
 // A formula written with variables: "N = 0,6 Np + 0,3 Nt + 0,1 Ne, où Ne est la note environnementale".
 const FORMULA_SHAPE = /=\s*0[.,]\d{1,3}\s*[x×*]?\s*[a-z]/
 const FORMULA_TERM = /(?<![\d.,])0[.,](\d{1,3})\s*[x×*]?\s*([a-z][a-z0-9_]*)/g
-// "coefficient 1 (total des coefficients : 10)": a stated total wins over the sum of those listed.
-const COEFFICIENT_TOTAL = new RegExp(`\\b(?:total|somme)\\s*(?:des\\s*)?coef(?:f|ficient)?s?\\.?\\s*(?::|=|de|est de|egale? a)?\\s*${NUM}`, 'g')
+// "coefficient 1 (total des coefficients : 10)", "la somme des coefficients des trois critères est égale à 10":
+// a stated total wins over the sum of those listed.
+const COEFFICIENT_TOTAL = new RegExp(`\\b(?:total|somme)\\s*(?:des\\s*)?coef(?:f|ficient)?s?\\.?(?:\\s+(?:des|de ces|de l'ensemble des)\\s+[^.;:\\d]{0,30}?)?\\s*(?::|=|de|(?:est|sont|vaut) (?:de|egale? a)|egale? a|vaut)?\\s*${NUM}`, 'g')
 
 /** Candidates of every form that states a share of the total directly: %, points, /20, pondération, formula. */
 function weightCandidates(text: string, statedTotal?: number): Candidate[] {

@@ -82,4 +82,22 @@ describe('quantities', () => {
     expect(frenchNumberWords('soixante et onze')).toBe(71)
     expect(frenchNumberWords('beaucoup')).toBeUndefined()
   })
+
+  it('reads totals stated over the contract period, after a comma, or as a bare total row', () => {
+    expect(hours('Le volume d’heures à confier est fixé à 640 heures pour toute la durée de l’accord-cadre.')).toBe(640)
+    expect(hours('35 heures pour toute tranche de 100 000 € HT facturée')).toBeUndefined()
+    expect(hours('L’entreprise effectue, sur la durée du chantier, 260 heures de travail au bénéfice de demandeurs d’emploi.')).toBe(260)
+    expect(hours('Stage d’une durée minimale de 70 heures')).toBeUndefined()
+    expect(hours('TOTAL GÉNÉRAL 1 120')).toBe(1120)
+    expect(hours('Total | | 830')).toBe(830)
+  })
+
+  it('reads a share whose figure is repeated in brackets', () => {
+    expect(share('Dix pour cent (10 %) au moins du temps de travail sont confiés à des personnes en insertion')).toBe(10)
+    expect(share('6 % (six pour cent) des heures de main-d’œuvre')).toBe(6)
+  })
+
+  it('reads a coefficient out of a stated sum of coefficients', () => {
+    expect(weight('Démarche d’insertion — coefficient 2. La somme des coefficients des quatre critères est égale à 20.')).toBe(10)
+  })
 })
