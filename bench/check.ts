@@ -37,11 +37,14 @@ async function repeat(fn: () => Promise<unknown> | unknown): Promise<number> {
   return median(times)
 }
 
-function wall(args: string[]): number {
+function wall(args: string[], json = false): number {
   const t = performance.now()
   const r = spawnSync(process.execPath, args, {cwd: REPO, encoding: 'utf8', env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'}})
   const ms = performance.now() - t
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`)
+  // Exit code 1 also means "errors found": only a report on stdout proves the check ran (a CLI that
+  // fails to load exits 1 too, fast, and would pass for a quick run).
+  if (json && !/"diagnostics"/.test(r.stdout)) throw new Error(`${args.join(' ')} printed no report: ${r.stderr.slice(0, 500)}`)
   return ms
 }
 
@@ -68,7 +71,7 @@ export default async function bench(log: (line: string) => void): Promise<Record
     const cli: number[] = []
     const bare: number[] = []
     for (let i = 0; i < 3; i++) {
-      cli.push(wall([join(REPO, 'bin', 'run.js'), 'check', ...FILES, '--json']))
+      cli.push(wall([join(REPO, 'bin', 'run.js'), 'check', ...FILES, '--json'], true))
       bare.push(wall(['-e', '0']))
     }
     figures.cli_ms = Math.round(median(cli))
