@@ -51,7 +51,8 @@ function nearest(cands: Candidate[], anchor: [number, number] | undefined, after
     const d = c.start >= anchor[1] ? c.start - anchor[1] : c.end <= anchor[0] ? (anchor[0] - c.end) * (after / before) : 0
     if (d < bestDistance) [best, bestDistance] = [c, d]
   }
-  return best && bestDistance <= after ? best.value : pool.length === 1 ? pool[0]!.value : undefined
+  // One figure written twice ("Douze pour cent (12 %)") is still one candidate value.
+  return best && bestDistance <= after ? best.value : new Set(pool.map((c) => c.value)).size === 1 ? pool[0]!.value : undefined
 }
 
 // "9 h 30" is a time of day; "350 h 2 | Taille des haies" is a table row followed by the next lot's number.
