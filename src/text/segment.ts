@@ -75,7 +75,8 @@ function breaksAfter(line: string, next: string): boolean {
   const a = line.trimEnd()
   const b = next.trimStart()
   if (a.length === 0 || b.length === 0) return true
-  if (/^[-•▪●◦*–—]\s|^[a-z0-9]{1,3}[).]\s|^\d+(?:[.,]\d+)?\s?%?\s*(?:points?|pts)?$/iu.test(b)) return true
+  // bullets as word processors print them: "– ", "• ", "➢ ", "► ", "❖ ", "✓ "...
+  if (/^[-•▪●◦*–—➢➤►▸▹→⇒❖✓✔■◆◇·]\s|^[a-z0-9]{1,3}[).]\s|^\d+(?:[.,]\d+)?\s?%?\s*(?:points?|pts)?$/iu.test(b)) return true
   // the next item of a numbered list: "2.2 Moyens humains : 15 points"
   if (/^\d+(?:\.\d+)+\.?\s+\p{Lu}/u.test(b)) return true
   if (/[.!?;:]$/.test(a) && !ABBREVIATIONS.test(a)) return true

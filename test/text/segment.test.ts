@@ -26,4 +26,10 @@ describe('segment headings', () => {
     expect(texts('Prix : 60 %. Perf. insertion pro. (10 %)')).toEqual(['Prix : 60 %.', 'Perf. insertion pro. (10 %)'])
     expect(texts('Les délais sont tenus... Le titulaire remet le bilan.')).toHaveLength(2)
   })
+
+  it('starts a sentence at each bullet, whatever glyph the word processor printed', () => {
+    const texts = (text: string) => segmentPages([{text}]).segments.map((s) => s.text)
+    expect(texts('Mesures à mettre en œuvre\n➢ tri des emballages sur site\n► reprise des palettes\n❖ bilan annuel'))
+      .toEqual(['Mesures à mettre en œuvre', '➢ tri des emballages sur site', '► reprise des palettes', '❖ bilan annuel'])
+  })
 })
