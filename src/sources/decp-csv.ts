@@ -75,7 +75,9 @@ function mapRow(row: Record<string, string>, c: Columns): DecpItem | string {
   const current = c.current === undefined || /^(true|1|oui|vrai|t)$/i.test(get(c.current) ?? '') ? 1 : 0
   const holderId = get(c.holder)
   const type = get(c.type)
-  const amount = amountOf(get(c.amount))
+  const stated = amountOf(get(c.amount))
+  // In a modification's row, 0 states no new amount (as in the JSON modifications).
+  const amount = modificationId && stated !== null && stated <= 0 ? null : stated
   const award: AwardRecord = {
     uid, id: id ?? uid.slice(14), buyerId: buyerId ?? uid.slice(0, 14), kind, nature, procedure: get(c.procedure),
     object: get(c.object), cpv, placeCode, placeType, departement: departementOf(placeCode, placeType),

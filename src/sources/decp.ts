@@ -114,7 +114,8 @@ export function mapDecpRecord(value: unknown, kind: AwardKind | undefined, forma
   const nature = text(r.nature), cpv = text(r.codeCPV)
   const placeCode = text(nested(r, 'lieuExecution', 'code')), placeType = text(nested(r, 'lieuExecution', 'typeCode'))
   const amountKey = k === 'concession' ? 'valeurGlobale' : 'montant'
-  const initialAmount = amountOf(r[amountKey])
+  // A concession's amount is its valeurGlobale; some publishers write montant instead.
+  const initialAmount = amountOf(r[amountKey] ?? r.montant)
   const latest = latestModification(r.modifications, amountKey)
   const socialConsiderations = considerationsOf(r.considerationsSociales, 'considerationSociale')
   const envConsiderations = considerationsOf(r.considerationsEnvironnementales, 'considerationEnvironnementale')
@@ -154,7 +155,9 @@ function nested(r: Record<string, unknown>, key: string, sub = 'id'): unknown {
 
 /**
  * The latest modification stating an amount: by notification (or signature) date, then by id
- * (a sequence in notification order), then by position.
+ * (a sequence in notification order), then by position. An amount of 0 or less states none (the
+ * schema requires at least 1): read as a placeholder in a modification of the duration or the
+ * holders, not as a contract reduced to nothing.
  */
 function latestModification(mods: unknown, amountKey: string): {amount: number | null; publication: string | null} {
   if (!Array.isArray(mods)) return {amount: null, publication: null}
@@ -165,8 +168,8 @@ function latestModification(mods: unknown, amountKey: string): {amount: number |
     if (!isObject(m)) return
     const pub = dateOf(m.datePublicationDonneesModification)
     if (pub && (!publication || pub > publication)) publication = pub
-    const amount = amountOf(m[amountKey])
-    if (amount === null) return
+    const amount = amountOf(m[amountKey] ?? m.montant)
+    if (amount === null || amount <= 0) return
     const key: [string, number, number] = [
       dateOf(m.dateNotificationModification ?? m.dateSignatureModification) ?? '', amountOf(m.id) ?? -1, position]
     if (!best || compareKeys(key, best.key) > 0) best = {amount, key}

@@ -55,6 +55,12 @@ function rowValues(a: AwardRecord, runId: number): unknown[] {
   ]
 }
 
+interface CsvKept {
+  notification_date: string | null
+  initial_amount: number | null
+  amount: number | null
+}
+
 /** Writes awards one by one; the caller batches them in transactions. */
 export class AwardWriter {
   readonly counts: AwardImportCounts = {records: 0, added: 0, replaced: 0, superseded: 0, merged: 0, skipped: 0, holders: 0}
@@ -67,7 +73,7 @@ export class AwardWriter {
   private readonly mergeCsv: Statement
   private readonly holderCount: Statement<[number], number>
   private readonly storedHolders: Statement<[number], number>
-  private readonly csvDates: Statement<[number], {notification_date: string | null; initial_amount: number | null}>
+  private readonly csvDates: Statement<[number], CsvKept>
   private readonly setHolderCount: Statement
 
   constructor(readonly db: Database, readonly runId: number) {
@@ -82,10 +88,11 @@ export class AwardWriter {
     this.holderCount = db.prepare<[number], number>('SELECT count(*) FROM award_holders WHERE award_id = ?').pluck()
     this.storedHolders = db.prepare<[number], number>('SELECT holders FROM awards WHERE id = ?').pluck()
     this.setHolderCount = db.prepare('UPDATE awards SET holders = ? WHERE id = ?')
-    this.csvDates = db.prepare<[number], {notification_date: string | null; initial_amount: number | null}>(
-      'SELECT notification_date, initial_amount FROM awards WHERE id = ?')
-    // A CSV row of an older modification still tells the original notification date and amount.
+    this.csvDates = db.prepare<[number], CsvKept>('SELECT notification_date, initial_amount, amount FROM awards WHERE id = ?')
+    // A CSV row of an older modification still tells the original notification date and amount,
+    // and its amount stands when the later rows state none (latest modification stating one).
     this.mergeCsv = db.prepare(`UPDATE awards SET
+        amount = coalesce(amount, @amount),
         year = CASE WHEN @date IS NOT NULL AND (notification_date IS NULL OR @date < notification_date) THEN @year ELSE year END,
         notification_date = CASE WHEN @date IS NOT NULL AND (notification_date IS NULL OR @date < notification_date) THEN @date ELSE notification_date END,
         initial_amount = coalesce(@initial, initial_amount)
@@ -128,12 +135,12 @@ export class AwardWriter {
   private putCsvRow(existing: [number, string, number | null], a: AwardRecord, modificationId: number | null): void {
     const [id, version] = existing
     if (a.version > version) {
-      // A later modification's row: its amount and holders win, but the notification date and
-      // initial amount stay those of the original contract (kept by mergeCsv below).
+      // A later modification's row: its amount (when it states one) and holders win, but the
+      // notification date and initial amount stay those of the original contract (mergeCsv below).
       const before = this.csvDates.get(id)!
       this.replace(existing, a)
       this.counts.replaced++
-      this.mergeDates(id, before.notification_date, before.initial_amount)
+      this.mergeDates(id, before.notification_date, before.initial_amount, before.amount)
     } else if (a.version === version) {
       let position = this.holderCount.get(id) ?? 0
       for (const h of a.holders) {
@@ -146,11 +153,11 @@ export class AwardWriter {
     } else {
       this.counts.superseded++
     }
-    this.mergeDates(id, a.notificationDate, modificationId ? null : a.initialAmount)
+    this.mergeDates(id, a.notificationDate, modificationId ? null : a.initialAmount, a.amount)
   }
 
-  private mergeDates(id: number, date: string | null, initial: number | null): void {
-    this.mergeCsv.run({date, year: date ? Number(date.slice(0, 4)) : null, initial, id})
+  private mergeDates(id: number, date: string | null, initial: number | null, amount: number | null): void {
+    this.mergeCsv.run({date, year: date ? Number(date.slice(0, 4)) : null, initial, amount, id})
   }
 
   private addHolders(id: number, a: AwardRecord, from: number): void {
