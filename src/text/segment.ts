@@ -28,7 +28,7 @@ const HEADING = new RegExp(
 
 // Letters before an abbreviation are checked with \p{L}, not \b: "\b" is ASCII-only, so "réservée."
 // would end in the one-letter "abbreviation" "e." and never close its sentence.
-const ABBREVIATIONS = /(?:(?<!\p{L})(?:art|arts|n|no|cf|p|pp|m|mm|mme|st|ste|etc|ex|env|min|max|hab|tel|ccag|al|vol|ed|fig|inc|cie|coef|coeff)\.|(?<!\p{L})[A-Z]\.|\d\.)$/iu
+const ABBREVIATIONS = /(?:(?<!\p{L})(?:art|arts|n|no|cf|p|pp|m|mm|mme|st|ste|etc|ex|env|min|max|hab|tel|ccag|al|vol|ed|fig|inc|cie|coef|coeff|éq|eq|équiv|equiv)\.|(?<!\p{L})[A-Z]\.|\d\.)$/iu
 
 /** Depth of a numbered heading: "4.5.2 ..." -> 3, "Article 4.5" -> 2, other headings -> 1. */
 function headingDepth(line: string): number {

@@ -25,6 +25,8 @@ describe('segment headings', () => {
     expect(texts('Lot 1 Voirie ........ 800 heures')).toEqual(['Lot 1 Voirie ........ 800 heures'])
     expect(texts('Prix : 60 %. Perf. insertion pro. (10 %)')).toEqual(['Prix : 60 %.', 'Perf. insertion pro. (10 %)'])
     expect(texts('Les délais sont tenus... Le titulaire remet le bilan.')).toHaveLength(2)
+    // "éq." (équivalent) in a carbon unit is an abbreviation, not a sentence end
+    expect(texts('Impact inférieur à 220 kg éq. CO2 par m³. Une FDES est fournie.')).toEqual(['Impact inférieur à 220 kg éq. CO2 par m³.', 'Une FDES est fournie.'])
   })
 
   it('starts a sentence at each bullet, whatever glyph the word processor printed', () => {
