@@ -80,6 +80,9 @@ function breaksAfter(line: string, next: string): boolean {
   // the next item of a numbered list: "2.2 Moyens humains : 15 points"
   if (/^\d+(?:\.\d+)+\.?\s+\p{Lu}/u.test(b)) return true
   if (/[.!?;:]$/.test(a) && !ABBREVIATIONS.test(a)) return true
+  // A row whose value follows dot leaders ends there, however long: "Prix ........ 55 %" then
+  // "Qualité des articles ........ 35 %" are two criteria, not one sentence.
+  if (/\.{3,}\s*\d[\d\s.,]*\s*(?:%|points?|pts|h|heures?)?$/iu.test(a)) return true
   // Short line followed by a capital: a table row, a title, a list without bullets.
   if (a.length < 50 && /^\p{Lu}/u.test(b)) return true
   // A form row answered "Oui"/"Non"/"Sans objet" then the next label ("... protégés : non\nCritères ...").
