@@ -6,7 +6,7 @@ import type {Segment} from '../core/model.js'
 import {fold} from '../text/normalize.js'
 import {criterionKinds, singleCriterion, statesPriceOnly, type CriterionKind} from './criteria-lexicon.js'
 import {criterionName, isMarkingScale, isWeightOnly, looksLikeCriterion, splitItems, type Item, type Marker, type TableState} from './criteria-items.js'
-import {articleOf} from './locate.js'
+import {articleOf, foldedText} from './locate.js'
 import type {DraftDocument} from './types.js'
 
 export interface AwardCriterion {
@@ -101,7 +101,7 @@ function criteriaPassage(doc: DraftDocument): Segment[] {
   if (passage.length > 0) return passage
   const underLine = passageUnderHeadingLine(doc)
   if (underLine.length > 0) return underLine
-  const first = doc.segments.findIndex((s) => ANNOUNCES.test(fold(s.text)) && !/candidature/.test(fold(s.text)))
+  const first = doc.segments.findIndex((s) => ANNOUNCES.test(foldedText(s)) && !/candidature/.test(foldedText(s)))
   if (first < 0) return []
   // The announcing sentence's section, and the list items the segmenter took for sub-headings of it.
   const section = doc.segments[first]!.section ?? []
@@ -185,7 +185,7 @@ function parseDocument(doc: DraftDocument): CriteriaGroup[] {
     if (sectionKey !== lastSection) currentLot = lotOf(seg)
     lastSection = sectionKey
     const heading = (seg.section ?? [])[(seg.section ?? []).length - 1]
-    const folded = fold(seg.text)
+    const folded = foldedText(seg)
     const lotStart = LOT.exec(folded)
     if (lotStart) currentLot = lotStart[1]
     const entry = groupFor(currentLot, seg)

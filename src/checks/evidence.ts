@@ -4,6 +4,7 @@
 
 import type {ClauseCategory, Finding, Segment} from '../core/model.js'
 import {fold} from '../text/normalize.js'
+import {foldedText} from './locate.js'
 import type {DraftDocument, DraftDossier} from './types.js'
 
 export interface Located<T> {
@@ -63,7 +64,7 @@ export function declaredLots(dossier: DraftDossier): string[] {
   for (const doc of dossier.documents) {
     if (!['RC', 'AE', 'CCAP', 'notice'].includes(doc.kind)) continue
     for (const seg of doc.segments) {
-      for (const m of fold(seg.text).matchAll(/(?:^|\s)lot\s*(?:n\s?[°o]\s*)?(\d{1,3})\s*[:.\-–—]/g)) lots.add(m[1]!)
+      for (const m of foldedText(seg).matchAll(/(?:^|\s)lot\s*(?:n\s?[°o]\s*)?(\d{1,3})\s*[:.\-–—]/g)) lots.add(m[1]!)
       for (const h of seg.section ?? []) {
         const hm = /^\s*(?:[\d.]+\s*)?lot\s*(?:n\s?[°o]\s*)?(\d{1,3})\b/.exec(fold(h))
         if (hm) lots.add(hm[1]!)
@@ -102,7 +103,7 @@ const ABSENCE = /\b(?:ne|n')\b[^.]{0,60}\b(?:pas|aucune?)\b|\bpas de\b|\baucune?
 export function socialExceptionJustified(dossier: DraftDossier): Located<Segment> | undefined {
   for (const doc of dossier.documents) {
     for (const seg of doc.segments) {
-      const f = fold(seg.text)
+      const f = foldedText(seg)
       if (SOCIAL_WORDS.test(f) && ABSENCE.test(f) && EXCEPTION_GROUNDS.test(f)) return {doc, item: seg}
     }
   }

@@ -4,7 +4,7 @@
 
 import type {Segment} from '../core/model.js'
 import {fold} from '../text/normalize.js'
-import {quoteOf} from './locate.js'
+import {foldedText, quoteOf} from './locate.js'
 import type {BuyerType, DossierFacts, DraftDocument, Fact, Nature} from './types.js'
 
 const MONTHS: Record<string, number> = {
@@ -45,7 +45,7 @@ function docFact<T>(value: T, doc: DraftDocument, seg: Segment, at?: number): Fa
 }
 
 function* sentences(documents: DraftDocument[]): Generator<[DraftDocument, Segment, string]> {
-  for (const doc of documents) for (const seg of doc.segments) yield [doc, seg, fold(seg.text)]
+  for (const doc of documents) for (const seg of doc.segments) yield [doc, seg, foldedText(seg)]
 }
 
 // Amounts: "1 250 000 € HT", "450 000,00 euros HT", "1,2 M€ HT", "450 k€",

@@ -6,7 +6,7 @@ import type {Finding} from '../core/model.js'
 import {fold} from '../text/normalize.js'
 import {diagnostic} from './diagnostic.js'
 import {articleSegments, findingsOf} from './evidence.js'
-import {describePlace, placeOf} from './locate.js'
+import {describePlace, foldedText, placeOf} from './locate.js'
 import type {Check, Diagnostic, DraftDocument, DraftDossier} from './types.js'
 
 // In the insertion article: "350 heures", "35 H par tranche", "5 % des heures", "2 ETP".
@@ -20,7 +20,7 @@ const HOURS_TABLE = /\|[^|]*heures?[^|]*\|[^]*\|\s*\d[\d  ]*\s*(?:h\b|heures?\b)
 function quantified(doc: DraftDocument, finding: Finding): boolean {
   if (finding.quantities?.hours !== undefined || finding.quantities?.percent !== undefined) return true
   const article = articleSegments(doc, finding)
-  if (article.some((s) => QUANTITY_NEARBY.test(fold(s.text)))) return true
+  if (article.some((s) => QUANTITY_NEARBY.test(foldedText(s)))) return true
   return HOURS_TABLE.test(fold(article.map((s) => s.text).join(' ').slice(0, 6000)))
 }
 
@@ -34,7 +34,7 @@ export const insertionClauseWithoutQuantity: Check = {
     const clauses = findingsOf(dossier, ['insertion-clause'])
     if (clauses.length === 0) return []
     if (clauses.some(({doc, item}) => quantified(doc, item))) return []
-    const anywhere = dossier.documents.some((d) => d.segments.some((s) => QUANTITY_ANYWHERE.test(fold(s.text))))
+    const anywhere = dossier.documents.some((d) => d.segments.some((s) => QUANTITY_ANYWHERE.test(foldedText(s))))
     if (anywhere) return []
     const {doc, item} = clauses[0]!
     const place = placeOf(doc, item)

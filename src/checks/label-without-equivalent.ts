@@ -5,7 +5,7 @@
 import {fold} from '../text/normalize.js'
 import {diagnostic} from './diagnostic.js'
 import {LABELS} from './labels.js'
-import {describePlace, placeOf} from './locate.js'
+import {describePlace, foldedText, placeOf} from './locate.js'
 import type {Check, Diagnostic, DraftDossier} from './types.js'
 
 const EQUIVALENT = /equivalen|moyens? de preuve|tout autre (?:label|moyen|certificat)|toute autre (?:preuve|certification)/
@@ -22,11 +22,12 @@ export const labelWithoutEquivalent: Check = {
     const seen = new Set<string>()
     for (const doc of dossier.documents) {
       doc.segments.forEach((seg, i) => {
-        const folded = fold(seg.text)
+        const folded = foldedText(seg)
         const labels = LABELS.filter((l) => l.pattern.test(folded))
         if (labels.length === 0 || NOT_REQUIRED.test(folded)) return
         // "ou équivalent" may open the next line or sentence: "(ou équivalent)".
-        const next = fold(doc.segments[i + 1]?.text ?? '').slice(0, 60)
+        const following = doc.segments[i + 1]
+        const next = following ? foldedText(following).slice(0, 60) : ''
         if (EQUIVALENT.test(folded) || /^\(?\s*(?:ou |tout |toute )?equivalen/.test(next)) return
         const names = labels.map((l) => l.name).join(', ')
         const key = `${doc.path}|${seg.page ?? ''}|${names}`

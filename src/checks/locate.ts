@@ -2,6 +2,7 @@
 // and the French phrase a message uses to point at it ("RC.txt, page 3, « Article 6 – Critères »").
 
 import type {Segment} from '../core/model.js'
+import {fold} from '../text/normalize.js'
 import type {DraftDocument} from './types.js'
 
 export interface Place {
@@ -58,4 +59,17 @@ export function documentsOfKind(documents: DraftDocument[], kinds: string[]): Dr
 
 export function* segmentsOf(documents: DraftDocument[]): Generator<[DraftDocument, Segment]> {
   for (const doc of documents) for (const seg of doc.segments) yield [doc, seg]
+}
+
+// Every check reads the folded text of every sentence; a 50-page DCE has some 2 000 of them.
+const FOLDED = new WeakMap<Segment, string>()
+
+/** A segment's folded text (lower case, no accents), computed once per segment. */
+export function foldedText(segment: Segment): string {
+  let f = FOLDED.get(segment)
+  if (f === undefined) {
+    f = fold(segment.text)
+    FOLDED.set(segment, f)
+  }
+  return f
 }

@@ -6,7 +6,7 @@ import type {Segment} from '../core/model.js'
 import {fold} from '../text/normalize.js'
 import {diagnostic} from './diagnostic.js'
 import {citedArticle, ofText, OBSOLETE_TEXTS, type ObsoleteText} from './legal-references.js'
-import {describePlace, placeOf} from './locate.js'
+import {describePlace, foldedText, placeOf} from './locate.js'
 import type {Check, Diagnostic, DraftDocument, DraftDossier} from './types.js'
 
 // A citation explained as history ("l'ancien article 15 du CMP, devenu L2113-12") is not an error.
@@ -31,7 +31,7 @@ function bareCmp(segment: Segment, folded: string, cmpIsOther: boolean): RegExpE
 /** Whether the dossier spells "CMP" out as something other than the code des marchés publics. */
 function cmpMeansSomethingElse(dossier: DraftDossier): boolean {
   return dossier.documents.some((d) => d.segments.some((s) => {
-    const f = fold(s.text)
+    const f = foldedText(s)
     if (CMP_ELSEWHERE.test(f)) return true
     // "... (CMP)" after words that are not "code des marchés publics"
     return [...f.matchAll(/\(\s*cmp\s*\)/g)].some((m) => !/marches publics\s*$/.test(f.slice(Math.max(0, m.index - 40), m.index)))
@@ -39,7 +39,7 @@ function cmpMeansSomethingElse(dossier: DraftDossier): boolean {
 }
 
 function citationsIn(segment: Segment, cmpIsOther: boolean): Citation[] {
-  const folded = fold(segment.text)
+  const folded = foldedText(segment)
   if (HISTORICAL.test(folded)) return []
   const out: Citation[] = []
   for (const text of OBSOLETE_TEXTS) {

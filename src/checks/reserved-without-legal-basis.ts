@@ -5,7 +5,7 @@
 import {fold} from '../text/normalize.js'
 import {diagnostic} from './diagnostic.js'
 import {findingsOf, RESERVED} from './evidence.js'
-import {describePlace, placeOf} from './locate.js'
+import {describePlace, foldedText, placeOf} from './locate.js'
 import type {Check, Diagnostic, DraftDossier} from './types.js'
 
 // Concessions use L3113-1, L3113-2 and L3113-2-1 for the same reservations.
@@ -25,7 +25,7 @@ export const reservedWithoutLegalBasis: Check = {
   run(dossier: DraftDossier): Diagnostic[] {
     const found = findingsOf(dossier, RESERVED)
     if (found.length === 0) return []
-    const cited = dossier.documents.some((d) => d.segments.some((s) => LEGAL_BASIS.test(fold(s.text))))
+    const cited = dossier.documents.some((d) => d.segments.some((s) => LEGAL_BASIS.test(foldedText(s))))
     if (cited) return []
     const out: Diagnostic[] = []
     const seenDocs = new Set<string>()
