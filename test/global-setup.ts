@@ -14,7 +14,7 @@ export default function setup(): void {
   }
   // A stale oclif.manifest.json hides commands added since it was written: write it anew.
   const m = spawnSync(process.execPath, [join(root, 'node_modules/oclif/bin/run.js'), 'manifest'], {
-    cwd: root, encoding: 'utf8', env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
+    cwd: root, encoding: 'utf8', env: {...process.env, NODE_ENV: 'production', OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
   })
   if (m.status !== 0) throw new Error(`writing the oclif manifest failed:\n${m.stdout}${m.stderr}`)
 }

@@ -15,7 +15,7 @@ export interface CliRun {
 export function runCli(args: string[], options: {cwd?: string; env?: Record<string, string>; input?: string} = {}): CliRun {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'run.js'), ...args], {
     cwd: options.cwd ?? ROOT,
-    env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true', NO_COLOR: '1', ...options.env},
+    env: {...process.env, NODE_ENV: 'production', OCLIF_SKIP_NEW_VERSION_CHECK: 'true', NO_COLOR: '1', ...options.env},
     input: options.input,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
