@@ -148,7 +148,8 @@ const FRACTION = new RegExp(`${NUM}\\s*/\\s*(10|20|100|1000)\\b`, 'g')
 // "Pondération : 10", "pondération (pourcentage, valeur exacte) : 40" (eForms rendered as text).
 const WEIGHTING = new RegExp(`ponder\\w*(?:\\s*\\([^)]{0,40}\\))?\\s*(?:de|:|=|a)?\\s*${NUM}(?!\\s*(?:%|points?|pts?\\b|/))`, 'g')
 // "coeff 2", "coefficient : 3": a share of the sum of the coefficients listed with it.
-const COEFFICIENT = new RegExp(`\\bcoef(?:f|ficient)?s?\\.?\\s*(?:de\\s*|:\\s*|=\\s*)?${NUM}`, 'g')
+// "coefficient 1 sur 5", "coef. 2/10": the coefficient carries its own total.
+const COEFFICIENT = new RegExp(`\\bcoef(?:f|ficient)?s?\\.?\\s*(?:de\\s*|:\\s*|=\\s*)?${NUM}(?:\\s*(?:sur|/)\\s*${NUM})?`, 'g')
 // A scoring formula: "0,15 × note environnementale" is 15 %.
 const FORMULA = /(?<![\d.,])0[.,](\d{1,3})\s*[x×*]\s*(?:la\s*)?note\b/g
 // A formula written with variables: "N = 0,6 Np + 0,3 Nt + 0,1 Ne, où Ne est la note environnementale".
@@ -213,21 +214,28 @@ function formulaTermCandidates(text: string, anchor?: [number, number]): Candida
   return named ? terms.map((t) => (t === named ? {...t, preferred: true} : t)) : terms
 }
 
-/** The coefficients written in a text ("coeff 2", "coefficient : 3"), without a stated total's figure. */
-function coefficients(text: string): {found: Candidate[]; total?: number} {
+/**
+ * The coefficients written in a text ("coeff 2", "coefficient : 3"), without a stated total's figure.
+ * A coefficient written with its own total ("coefficient 1 sur 5") is a share already: `shares`.
+ */
+function coefficients(text: string): {found: Candidate[]; total?: number; shares: Candidate[]} {
   const totals: Candidate[] = []
   let m: RegExpExecArray | null
   COEFFICIENT_TOTAL.lastIndex = 0
   while ((m = COEFFICIENT_TOTAL.exec(text))) totals.push({value: parseFrenchNumber(m[1]!, m[2]), start: m.index, end: m.index + m[0].length})
   const found: Candidate[] = []
+  const shares: Candidate[] = []
   COEFFICIENT.lastIndex = 0
   while ((m = COEFFICIENT.exec(text))) {
     const at = m.index
     if (totals.some((t) => at >= t.start && at < t.end)) continue
-    found.push({value: parseFrenchNumber(m[1]!, m[2]), start: at, end: at + m[0].length})
+    const value = parseFrenchNumber(m[1]!, m[2])
+    const of = m[3] ? parseFrenchNumber(m[3], m[4]) : undefined
+    if (of === undefined) found.push({value, start: at, end: at + m[0].length})
+    else if (of > 0 && value <= of) shares.push({value: round((value / of) * 100), start: at, end: at + m[0].length})
   }
   const total = totals.find((t) => t.value > 0)?.value
-  return total === undefined ? {found} : {found, total}
+  return total === undefined ? {found, shares} : {found, total, shares}
 }
 
 /**
@@ -236,11 +244,11 @@ function coefficients(text: string): {found: Candidate[]; total?: number} {
  * else the sum of the list the document gives (`listTotal`, one criterion per line).
  */
 function coefficientCandidates(text: string, listTotal?: number): Candidate[] {
-  const {found, total: stated} = coefficients(text)
+  const {found, total: stated, shares} = coefficients(text)
   const sum = found.reduce((a, c) => a + c.value, 0)
   const total = stated ?? (found.length >= 2 ? sum : listTotal)
-  if (found.length === 0 || !total || total <= 0 || found.some((c) => c.value > total)) return []
-  return found.map((c) => ({...c, value: round((c.value / total) * 100)}))
+  if (found.length === 0 || !total || total <= 0 || found.some((c) => c.value > total)) return shares
+  return [...shares, ...found.map((c) => ({...c, value: round((c.value / total) * 100)}))]
 }
 
 /**

@@ -37,6 +37,13 @@ describe('criterion weight', () => {
     expect(weightNear('Gestion des déchets : coeff. 3 (somme des coefficients = 12)', 'dechets')).toBe(25)
   })
 
+  it('reads a coefficient written with its own total as that share', () => {
+    expect(weightNear('Valeur environnementale (coefficient 1 sur 5)', 'environnementale')).toBe(20)
+    expect(weightNear('Performance en matière de recyclage : coef. 3/12', 'recyclage')).toBe(25)
+    // the own total does not join a list's sum: the other coefficients still add up among themselves
+    expect(weightNear('Prix : coeff 6 - Technique : coeff 4 - Déchets : coefficient 1 sur 10', 'dechets')).toBe(10)
+  })
+
   it('divides a lone coefficient by the total of the list it belongs to', () => {
     const list = fold('Critère n°1 – Prix – coefficient 5\nCritère n°2 – Valeur technique – coefficient 3\nCritère n°3 – Développement durable – coefficient 2')
     expect(coefficientTotal(list)).toBe(10)
