@@ -1,3 +1,5 @@
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {defineConfig} from 'vitest/config'
 
 export default defineConfig({
@@ -7,6 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Rule caches written by tests go to a temporary folder, not the user's ~/.cache.
+    env: {CLAUSESCOPE_CACHE_DIR: join(tmpdir(), 'clausescope-test-cache')},
     reporters: ['default', 'junit'],
     outputFile: {junit: 'test-results.xml'},
   },

@@ -69,13 +69,52 @@ const HEADING_NUMBER = /^(?:(?:article|art\.|chapitre|titre|section|partie|annex
 function isTitle(seg: Segment): boolean {
   const h = seg.section?.at(-1)
   if (h === undefined || seg.role === 'award-criterion' || seg.text.length > 120) return false
+  // Most sentences under a heading are not the heading: compared without building strings first.
+  if (!sameCollapsed(h, seg.text)) return false
   const text = seg.text.replace(/\s+/g, ' ').trim()
-  if (h.replace(/\s+/g, ' ').trim() !== text) return false
   const m = HEADING_NUMBER.exec(text)
   if (!m || m[0].length === 0) return false
   const words = text.slice(m[0].length)
   if (m[1] !== undefined && /\p{Ll}/u.test(words)) return false
   return words.length > 0 && !/[\d%(:;.!?]/.test(words)
+}
+
+/** The characters `\s` matches in a regular expression (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+}
+
+/** `a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim()`, without building either string. */
+function sameCollapsed(a: string, b: string): boolean {
+  let i = 0
+  let j = 0
+  while (i < a.length && isSpace(a.charCodeAt(i))) i++
+  while (j < b.length && isSpace(b.charCodeAt(j))) j++
+  for (;;) {
+    if (i >= a.length || j >= b.length) {
+      // Trailing spaces are trimmed.
+      while (i < a.length && isSpace(a.charCodeAt(i))) i++
+      while (j < b.length && isSpace(b.charCodeAt(j))) j++
+      return i >= a.length && j >= b.length
+    }
+    const ca = a.charCodeAt(i)
+    const cb = b.charCodeAt(j)
+    const sa = isSpace(ca)
+    const sb = isSpace(cb)
+    if (sa || sb) {
+      // A space against another character: a space in one collapsed text, that character (or,
+      // when the space is trailing, the end) in the other.
+      if (!(sa && sb)) return false
+      // A run of spaces is one space.
+      while (i < a.length && isSpace(a.charCodeAt(i))) i++
+      while (j < b.length && isSpace(b.charCodeAt(j))) j++
+      continue
+    }
+    if (ca !== cb) return false
+    i++
+    j++
+  }
 }
 
 const sectionFoldCache = new Map<string, string>()
@@ -271,18 +310,24 @@ export class Matcher {
     return findings.filter((f) => !(this.fallbacks.get(f.rule) ?? []).some((c) => found.has(c)))
   }
 
-  /** Sentence index -> rule indexes whose keywords occur in it (each once), in sentence order. */
-  private candidates(fd: FoldedDocument, count: number): Map<number, number[]> {
-    const out = new Map<number, number[]>()
+  /**
+   * [sentence index, rule indexes whose keywords occur in it (each once)], in sentence order. The
+   * scan is in text order, so a sentence's hits all come together: its list is the last one.
+   */
+  private candidates(fd: FoldedDocument, count: number): Array<[number, number[]]> {
+    const out: Array<[number, number[]]> = []
     // seen[r] is 1 + the last sentence rule r was listed for.
     const seen = new Int32Array(this.base.rules.length)
     let seg = 0
-    let list: number[] | undefined
+    let listSeg = -1
+    let list: number[] = []
     this.base.prefilter.scan(fd.folded, (pos, rules) => {
       while (seg < count && fd.foldEnd[seg]! <= pos) seg++
       if (seg >= count || pos < fd.foldStart[seg]!) return
-      list = out.get(seg)
-      if (!list) out.set(seg, (list = []))
+      if (listSeg !== seg) {
+        listSeg = seg
+        out.push([seg, (list = [])])
+      }
       for (const r of rules) {
         if (seen[r] === seg + 1) continue
         seen[r] = seg + 1
