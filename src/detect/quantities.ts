@@ -317,8 +317,17 @@ export function criterionWeight(text: string, anchor?: [number, number], statedT
 
 const TOTAL = new RegExp(`(?:\\b(?:notee?s?|notation|bareme|note (?:globale|finale|totale))\\s*(?:sur|de|:)\\s*${NUM}|\\btotal\\s*:?\\s*${NUM}\\s*(?:points|pts))`)
 
+// The scale of the whole mark, which wins over a criterion's own "noté sur 20 points" written before
+// it: "la note globale étant sur 100", "les offres sont notées sur 60", "sur un total de 100 points".
+const GLOBAL_TOTAL = new RegExp(`(?:\\bnote (?:globale|finale|totale)|\\boffres? (?:sont |est |seront )?notees?|\\bnotation globale)(?:\\s+(?:etant|est|sera|de l'offre|des offres))?\\s*(?:sur|de|:|=)\\s*${NUM}|\\bsur un total de\\s*${NUM}\\s*(?:points|pts)`)
+
 /** A marking scale stated in a document ("noté sur 60", "Total : 200 points"), if any. */
 export function statedTotal(text: string): number | undefined {
+  const g = GLOBAL_TOTAL.exec(text)
+  if (g) {
+    const v = g[1] ? parseFrenchNumber(g[1], g[2]) : parseFrenchNumber(g[3]!, g[4])
+    if (v > 0) return v
+  }
   const m = TOTAL.exec(text)
   if (!m) return undefined
   const v = m[1] ? parseFrenchNumber(m[1], m[2]) : parseFrenchNumber(m[3]!, m[4])

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {coefficientTotal, continuesWithWeight, criterionWeight} from '../../src/detect/quantities.js'
+import {coefficientTotal, continuesWithWeight, criterionWeight, statedTotal} from '../../src/detect/quantities.js'
 import {fold as foldOnly, normalizeText} from '../../src/text/normalize.js'
 
 const fold = (t: string) => foldOnly(normalizeText(t))
@@ -35,6 +35,14 @@ describe('criterion weight', () => {
   it('divides a coefficient by the total the text states, not by the sum with that total', () => {
     expect(weightNear('Critère 4 – Bilan carbone : coefficient 1 (total des coefficients : 10).', 'carbone')).toBe(10)
     expect(weightNear('Gestion des déchets : coeff. 3 (somme des coefficients = 12)', 'dechets')).toBe(25)
+  })
+
+  it('takes the scale of the whole mark over a criterion noted on its own points', () => {
+    const text = fold('Critère environnemental noté sur 20 points, la note globale étant sur 100.')
+    expect(statedTotal(text)).toBe(100)
+    expect(weightNear('Critère environnemental noté sur 20 points, la note globale étant sur 100.', 'environnemental', statedTotal(text))).toBe(20)
+    expect(statedTotal(fold('Valeur technique notée sur 40 points. Les offres sont notées sur 60 points.'))).toBe(60)
+    expect(statedTotal(fold('Les offres sont notées sur 200.'))).toBe(200)
   })
 
   it('reads a coefficient written with its own total as that share', () => {
