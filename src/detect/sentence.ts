@@ -111,10 +111,11 @@ export class Sentence {
     this.continued = next !== undefined && /:\s*$/.test(text) ? `${text} ${next}` : text
     this.leadText = undefined
     this.leadOf = lead
-    this.inText.clear()
-    this.inContinued.clear()
-    this.inLead.clear()
-    this.boilerplate.clear()
+    // Map.clear() allocates a new table even when the map is empty, and most sentences ask nothing.
+    if (this.inText.size > 0) this.inText.clear()
+    if (this.inContinued.size > 0) this.inContinued.clear()
+    if (this.inLead.size > 0) this.inLead.clear()
+    if (this.boilerplate.size > 0) this.boilerplate.clear()
     this.stamp++
     this.scanned = false
   }
