@@ -17,7 +17,7 @@ async function amountsOf(file: string): Promise<Record<string, number | null>> {
   const rows = db.prepare('SELECT record_id, amount FROM awards ORDER BY record_id').all() as {record_id: string; amount: number | null}[]
   const total = awardStats(db, {by: ['buyer']}).total
   db.close()
-  return {...Object.fromEntries(rows.map((r) => [r.record_id, r.amount])), total: total.amount}
+  return {...Object.fromEntries(rows.map((r) => [r.record_id, r.amount])), total: total.amount ?? null}
 }
 
 describe('amount of the latest modification stating one', () => {
