@@ -6,6 +6,7 @@ import type {Finding, Quantities, Segment, TenderDocument} from '../core/model.j
 import {fold, foldedOffset, foldShifts, originalOffset, type FoldedShifts} from '../text/normalize.js'
 import {frenchStem, sameStem} from '../text/stem.js'
 import {boilerplateFor} from './boilerplate.js'
+import {DocumentScan} from './doc-scan.js'
 import {NegationScope} from './negation.js'
 import {planBoilerplate, planRule} from './plan.js'
 import {AnchorTable, Sentence} from './sentence.js'
@@ -259,6 +260,8 @@ export class Matcher {
   private readonly boilerplate: BoilerplateList[]
   /** Per rule, the numbers of its `any` patterns in the sentence's AnchorTable. */
   private readonly anchorIds: Int32Array[]
+  /** The prefilter's keywords and the anchor patterns' literal words, found in one scan. */
+  private readonly scanner: DocumentScan
 
   private readonly fallbacks = new Map<string, Rule['unlessFound']>()
   private readonly hasFallbacks: boolean
@@ -270,6 +273,7 @@ export class Matcher {
     const table = new AnchorTable(base.rules.flatMap((r) => r.any))
     this.anchorIds = base.rules.map((r) => Int32Array.from(r.any, (p) => table.id(p)))
     this.sentence = new Sentence(table)
+    this.scanner = new DocumentScan(base.prefilter.keywordsByRule, table.literals)
     for (const r of base.rules) if (r.unlessFound.length > 0) this.fallbacks.set(r.id, r.unlessFound)
     this.hasFallbacks = this.fallbacks.size > 0
   }
@@ -278,7 +282,7 @@ export class Matcher {
     const segs = doc.segments
     if (segs.length === 0) return []
     const fd = foldDocument(segs, (t, a, b) => this.negation.withoutUntickedOptions(t, a, b))
-    const candidates = this.candidates(fd, segs.length)
+    const {candidates, anchorIds, anchorsFrom} = this.candidates(fd, segs.length)
     const findings: DetectedFinding[] = []
     let total: number | undefined | null = null
     let coefficients: number | undefined | null = null
@@ -289,7 +293,7 @@ export class Matcher {
       const text = fd.folded.slice(fd.foldStart[i]!, fd.foldEnd[i]!)
       if (TABLE_OF_CONTENTS.test(text) || isTitle(segs[i]!)) continue
       const next = i + 1 < segs.length ? fd.folded.slice(fd.foldStart[i + 1]!, fd.foldEnd[i + 1]!) : undefined
-      s.reset(i, text, fd.foldStart[i]!, fd.foldEnd[i]!, next, () => leadText(fd, segs, i))
+      s.reset(i, text, fd.foldStart[i]!, fd.foldEnd[i]!, next, () => leadText(fd, segs, i), anchorIds, anchorsFrom[i]!, anchorsFrom[i + 1]!)
       const hits: Hit[] = []
       for (const r of ruleIdx.sort((a, b) => a - b)) {
         const hit = this.evaluate(this.rules[r]!, this.anchorIds[r]!, doc, fd, s)
@@ -311,19 +315,29 @@ export class Matcher {
   }
 
   /**
-   * [sentence index, rule indexes whose keywords occur in it (each once)], in sentence order. The
-   * scan is in text order, so a sentence's hits all come together: its list is the last one.
+   * `candidates`: [sentence index, rule indexes whose keywords occur in it (each once)], in
+   * sentence order. The scan is in text order, so a sentence's hits all come together: its list
+   * is the last one. `anchorIds[anchorsFrom[i]..anchorsFrom[i + 1])`: the anchor patterns one of
+   * whose literal words lies within sentence i.
    */
-  private candidates(fd: FoldedDocument, count: number): Array<[number, number[]]> {
+  private candidates(fd: FoldedDocument, count: number): {candidates: Array<[number, number[]]>; anchorIds: number[]; anchorsFrom: Int32Array} {
     const out: Array<[number, number[]]> = []
     // seen[r] is 1 + the last sentence rule r was listed for.
     const seen = new Int32Array(this.base.rules.length)
+    const anchorIds: number[] = []
+    const anchorsFrom = new Int32Array(count + 1)
+    let filled = 0 // anchorsFrom[0..filled] are set
     let seg = 0
     let listSeg = -1
     let list: number[] = []
-    this.base.prefilter.scan(fd.folded, (pos, rules) => {
+    const sentenceAt = (pos: number) => {
       while (seg < count && fd.foldEnd[seg]! <= pos) seg++
-      if (seg >= count || pos < fd.foldStart[seg]!) return
+      // Sentences before this one are complete: their anchor lists end here.
+      while (filled < seg) anchorsFrom[++filled] = anchorIds.length
+      return seg < count && pos >= fd.foldStart[seg]!
+    }
+    this.scanner.scan(fd.folded, (pos, rules) => {
+      if (!sentenceAt(pos)) return
       if (listSeg !== seg) {
         listSeg = seg
         out.push([seg, (list = [])])
@@ -333,8 +347,12 @@ export class Matcher {
         seen[r] = seg + 1
         list.push(r)
       }
+    }, (pos, length, ids) => {
+      if (!sentenceAt(pos) || pos + length > fd.foldEnd[seg]!) return
+      for (const id of ids) anchorIds.push(id)
     })
-    return out
+    while (filled < count) anchorsFrom[++filled] = anchorIds.length
+    return {candidates: out, anchorIds, anchorsFrom}
   }
 
   private evaluate(rule: Rule, anchorIds: Int32Array, doc: TenderDocument, fd: FoldedDocument, s: Sentence): Hit | undefined {

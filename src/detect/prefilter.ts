@@ -9,7 +9,7 @@ interface TrieNode {
   end: boolean
 }
 
-function trieRegex(node: TrieNode): string {
+export function trieRegex(node: TrieNode): string {
   const branches: string[] = []
   // Branches start with different characters, so at most one can match at a step: their order
   // does not change what matches (sorted only to give the same regex for the same keywords;
@@ -22,7 +22,7 @@ function trieRegex(node: TrieNode): string {
   return node.end ? `(?:${alt})?` : alt
 }
 
-function buildTrie(keywords: string[]): TrieNode {
+export function buildTrie(keywords: string[]): TrieNode {
   const root: TrieNode = {children: new Map(), end: false}
   for (const k of keywords) {
     let node = root
@@ -43,7 +43,8 @@ export class Prefilter {
   /** Per keyword, the rule lists of it and of every keyword it starts with, shortest first. */
   private readonly prefixRules = new Map<string, Array<readonly number[]>>()
 
-  constructor(keywordsByRule: Array<Literal[]>) {
+  /** The keywords it was built from, per rule (the matcher's document scan reuses them). */
+  constructor(readonly keywordsByRule: ReadonlyArray<readonly Literal[]>) {
     const wordStart = new Set<string>()
     const anywhere = new Set<string>()
     keywordsByRule.forEach((keywords, rule) => {

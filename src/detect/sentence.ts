@@ -2,13 +2,12 @@
 // answers several rules ask for kept until the next sentence. The rules of one category share
 // named lists (@obligation, @reservation...), so "is this pattern in the sentence" and "where does
 // this anchor pattern match" are answered once, not per rule. Anchor patterns cannot match without
-// one of their literal words (the prefilter's analysis): one scan of the sentence for all those
-// words tells which of a rule's 10 to 40 anchor patterns are worth running.
+// one of their literal words (the prefilter's analysis): the matcher's one scan of the document
+// (doc-scan.ts) tells which of a rule's 10 to 40 anchor patterns are worth running.
 
 import type {ClauseCategory} from '../core/model.js'
 import {foldPattern, requiredLiterals, type Literal} from './patterns.js'
 import {unwrapped} from './plan.js'
-import {Prefilter} from './prefilter.js'
 import type {Pattern} from './types.js'
 
 /** The distinct anchor patterns of a rule base, numbered, with the literal words each cannot match without. */
@@ -19,10 +18,10 @@ export class AnchorTable {
   readonly plain: Array<RegExp | null> = []
   /** Patterns without literal words, always run. */
   readonly always: boolean[] = []
-  private readonly scanner: Prefilter
+  /** Per pattern, the literal words it cannot match without (looked for anywhere, not only at word starts). */
+  readonly literals: string[][] = []
 
   constructor(patterns: Iterable<Pattern>) {
-    const literals: Literal[][] = []
     for (const p of patterns) {
       if (this.ids.has(p.regex)) continue
       this.ids.set(p.regex, this.regexes.length)
@@ -30,10 +29,8 @@ export class AnchorTable {
       this.plain.push(unwrapped(p))
       const lits = requiredLiterals(foldPattern(p.source))
       this.always.push(!lits || lits.length === 0)
-      // Looked for anywhere, not only at word starts: "the word is in the sentence", exactly.
-      literals.push((lits ?? []).map((l) => ({text: l.text, wordStart: false})))
+      this.literals.push((lits ?? []).map((l: Literal) => l.text))
     }
-    this.scanner = new Prefilter(literals)
   }
 
   get size(): number {
@@ -45,12 +42,6 @@ export class AnchorTable {
     return this.ids.get(p.regex)!
   }
 
-  /** Marks `present[id] = stamp` for every pattern one of whose literal words occurs in the text. */
-  scan(text: string, present: Int32Array, stamp: number): void {
-    this.scanner.scan(text, (_, ids) => {
-      for (const id of ids) present[id] = stamp
-    })
-  }
 }
 
 const NO_RANGES: Array<[number, number]> = []
@@ -87,13 +78,12 @@ export class Sentence {
   private readonly inContinued = new Map<RegExp, boolean>()
   private readonly inLead = new Map<RegExp, boolean>()
   private readonly boilerplate = new Map<ClauseCategory, boolean>()
-  /** Per anchor pattern: present[id] === stamp when one of its literal words is in the sentence (scanned when first asked). */
+  /** Per anchor pattern: present[id] === stamp when one of its literal words is in the sentence. */
   private readonly present: Int32Array
   /** Per anchor pattern: its ranges in this sentence when rangesAt[id] === stamp. */
   private readonly rangesAt: Int32Array
   private readonly ranges: Array<Array<[number, number]>>
   private stamp = 0
-  private scanned = false
 
   constructor(private readonly anchors: AnchorTable) {
     this.present = new Int32Array(anchors.size)
@@ -101,8 +91,11 @@ export class Sentence {
     this.ranges = new Array<Array<[number, number]>>(anchors.size).fill(NO_RANGES)
   }
 
-  /** Start on another sentence; `lead` computes the sentences leading into it, when a rule asks. */
-  reset(index: number, text: string, start: number, end: number, next: string | undefined, lead: () => string): void {
+  /**
+   * Start on another sentence; `lead` computes the sentences leading into it, when a rule asks.
+   * `presentIds[from..to)` are the anchor patterns one of whose literal words is in it.
+   */
+  reset(index: number, text: string, start: number, end: number, next: string | undefined, lead: () => string, presentIds: ArrayLike<number>, from: number, to: number): void {
     this.index = index
     this.text = text
     this.start = start
@@ -116,8 +109,8 @@ export class Sentence {
     if (this.inContinued.size > 0) this.inContinued.clear()
     if (this.inLead.size > 0) this.inLead.clear()
     if (this.boilerplate.size > 0) this.boilerplate.clear()
-    this.stamp++
-    this.scanned = false
+    const stamp = ++this.stamp
+    for (let k = from; k < to; k++) this.present[presentIds[k]!] = stamp
   }
 
   /** One of the patterns occurs in the sentence. */
@@ -139,12 +132,7 @@ export class Sentence {
 
   /** False when anchor pattern `id` cannot match the sentence: none of its literal words is in it. */
   private mayMatch(id: number): boolean {
-    if (this.anchors.always[id]) return true
-    if (!this.scanned) {
-      this.scanned = true
-      this.anchors.scan(this.text, this.present, this.stamp)
-    }
-    return this.present[id] === this.stamp
+    return this.anchors.always[id] || this.present[id] === this.stamp
   }
 
   /**
