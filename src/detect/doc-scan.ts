@@ -65,16 +65,35 @@ export class DocumentScan {
   }
 
   /**
-   * In text order: `rules(position, ruleIndexes)` as the prefilter's scan reports them, and
-   * `anchors(position, length, anchorIds)` for every anchor literal occurrence.
+   * Per sentence of the folded document (sentence i is `text[starts[i]..ends[i])`):
+   * `candidates`, [sentence index, indexes of the rules whose keywords the prefilter finds in it
+   * (each once)] in sentence order, and `anchorIds[anchorsFrom[i]..anchorsFrom[i + 1])`, the
+   * anchor patterns one of whose literal words lies within sentence i. A keyword is the sentence's
+   * when it starts in it; an anchor literal when it lies wholly in it.
    */
-  scan(text: string, rules: (position: number, list: readonly number[]) => void, anchors: (position: number, length: number, ids: readonly number[]) => void): void {
+  sentences(text: string, starts: readonly number[], ends: readonly number[], ruleCount: number): SentenceWords {
+    const count = starts.length
+    const candidates: Array<[number, number[]]> = []
+    // seen[r] is 1 + the last sentence rule r was listed for.
+    const seen = new Int32Array(ruleCount)
+    const anchorIds: number[] = []
+    const anchorsFrom = new Int32Array(count + 1)
     const re = this.regex
-    if (!re) return
+    if (!re) return {candidates, anchorIds, anchorsFrom}
+    let filled = 0 // anchorsFrom[0..filled] are set
+    let seg = 0
+    let listSeg = -1
+    let list: number[] = []
     re.lastIndex = 0
     let m: RegExpExecArray | null
     while ((m = re.exec(text))) {
       const p = m.index
+      re.lastIndex = p + 1
+      while (seg < count && ends[seg]! <= p) seg++
+      // Sentences before this one are complete: their anchor lists end here.
+      while (filled < seg) anchorsFrom[++filled] = anchorIds.length
+      if (seg >= count) break
+      if (p < starts[seg]!) continue
       const chain = this.chains.get(m[0])!
       // The prefilter's regex: `\b(word-start keywords)|(other keywords)`, each trie greedy.
       let chosen = -1
@@ -82,11 +101,29 @@ export class DocumentScan {
         for (const w of chain) if (w.wordStartOnly) chosen = w.length
       }
       if (chosen < 0) for (const w of chain) if (w.keyword && !w.wordStartOnly) chosen = w.length
+      const end = ends[seg]!
       for (const w of chain) {
-        if (w.keyword && w.length <= chosen) rules(p, w.rules)
-        if (w.anchors.length > 0) anchors(p, w.length, w.anchors)
+        if (w.keyword && w.length <= chosen) {
+          if (listSeg !== seg) {
+            listSeg = seg
+            candidates.push([seg, (list = [])])
+          }
+          for (const r of w.rules) {
+            if (seen[r] === seg + 1) continue
+            seen[r] = seg + 1
+            list.push(r)
+          }
+        }
+        if (w.anchors.length > 0 && p + w.length <= end) for (const id of w.anchors) anchorIds.push(id)
       }
-      re.lastIndex = p + 1
     }
+    while (filled < count) anchorsFrom[++filled] = anchorIds.length
+    return {candidates, anchorIds, anchorsFrom}
   }
+}
+
+export interface SentenceWords {
+  candidates: Array<[number, number[]]>
+  anchorIds: number[]
+  anchorsFrom: Int32Array
 }

@@ -282,7 +282,7 @@ export class Matcher {
     const segs = doc.segments
     if (segs.length === 0) return []
     const fd = foldDocument(segs, (t, a, b) => this.negation.withoutUntickedOptions(t, a, b))
-    const {candidates, anchorIds, anchorsFrom} = this.candidates(fd, segs.length)
+    const {candidates, anchorIds, anchorsFrom} = this.scanner.sentences(fd.folded, fd.foldStart, fd.foldEnd, this.rules.length)
     const findings: DetectedFinding[] = []
     let total: number | undefined | null = null
     let coefficients: number | undefined | null = null
@@ -312,47 +312,6 @@ export class Matcher {
     if (!this.hasFallbacks) return findings
     const found = new Set(findings.map((f) => f.category))
     return findings.filter((f) => !(this.fallbacks.get(f.rule) ?? []).some((c) => found.has(c)))
-  }
-
-  /**
-   * `candidates`: [sentence index, rule indexes whose keywords occur in it (each once)], in
-   * sentence order. The scan is in text order, so a sentence's hits all come together: its list
-   * is the last one. `anchorIds[anchorsFrom[i]..anchorsFrom[i + 1])`: the anchor patterns one of
-   * whose literal words lies within sentence i.
-   */
-  private candidates(fd: FoldedDocument, count: number): {candidates: Array<[number, number[]]>; anchorIds: number[]; anchorsFrom: Int32Array} {
-    const out: Array<[number, number[]]> = []
-    // seen[r] is 1 + the last sentence rule r was listed for.
-    const seen = new Int32Array(this.base.rules.length)
-    const anchorIds: number[] = []
-    const anchorsFrom = new Int32Array(count + 1)
-    let filled = 0 // anchorsFrom[0..filled] are set
-    let seg = 0
-    let listSeg = -1
-    let list: number[] = []
-    const sentenceAt = (pos: number) => {
-      while (seg < count && fd.foldEnd[seg]! <= pos) seg++
-      // Sentences before this one are complete: their anchor lists end here.
-      while (filled < seg) anchorsFrom[++filled] = anchorIds.length
-      return seg < count && pos >= fd.foldStart[seg]!
-    }
-    this.scanner.scan(fd.folded, (pos, rules) => {
-      if (!sentenceAt(pos)) return
-      if (listSeg !== seg) {
-        listSeg = seg
-        out.push([seg, (list = [])])
-      }
-      for (const r of rules) {
-        if (seen[r] === seg + 1) continue
-        seen[r] = seg + 1
-        list.push(r)
-      }
-    }, (pos, length, ids) => {
-      if (!sentenceAt(pos) || pos + length > fd.foldEnd[seg]!) return
-      for (const id of ids) anchorIds.push(id)
-    })
-    while (filled < count) anchorsFrom[++filled] = anchorIds.length
-    return {candidates: out, anchorIds, anchorsFrom}
   }
 
   private evaluate(rule: Rule, anchorIds: Int32Array, doc: TenderDocument, fd: FoldedDocument, s: Sentence): Hit | undefined {
