@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {criterionWeight, frenchNumberWords, insertionHours, insertionShare, statedTotal} from '../../src/detect/quantities.js'
+import {frenchNumberWords} from '../../src/detect/numbers.js'
+import {insertionHours, insertionShare} from '../../src/detect/quantities.js'
+import {criterionWeight, statedTotal} from '../../src/detect/weight.js'
 import {fold as foldOnly, normalizeText} from '../../src/text/normalize.js'
 
 /** Segments hold normalised text (apostrophes unified): fold what the engine would see. */

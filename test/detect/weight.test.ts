@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {coefficientTotal, continuesWithWeight, criterionWeight, statedTotal} from '../../src/detect/quantities.js'
+import {coefficientTotal, continuesWithWeight, criterionWeight, statedTotal} from '../../src/detect/weight.js'
 import {fold as foldOnly, normalizeText} from '../../src/text/normalize.js'
 
 const fold = (t: string) => foldOnly(normalizeText(t))
