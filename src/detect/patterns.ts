@@ -246,3 +246,67 @@ export function compileTerm(source: string): Term | null {
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+/**
+ * Literals one of which every match of the pattern starts with (3+ characters, the first a letter
+ * or digit), or null when the pattern does not begin that way: "(palettes?|cartons?) (\S+ ){0,4}
+ * sont repris" starts with "palette" or "carton". The matcher then tries the pattern only where
+ * one of them occurs, instead of at every position of the sentence.
+ */
+export function leadingLiterals(foldedSource: string): readonly string[] | null {
+  let lits = leadsOf.get(foldedSource)
+  if (lits === undefined) leadsOf.set(foldedSource, (lits = leadingAlternation(foldedSource)))
+  return lits
+}
+
+const leadsOf = new Map<string, string[] | null>()
+
+function leadingAlternation(src: string): string[] | null {
+  const out = new Set<string>()
+  for (const branch of splitTop(src, '|')) {
+    const leads = leadingSequence(branch)
+    if (!leads) return null
+    for (const l of leads) out.add(l)
+  }
+  return [...out]
+}
+
+const LEAD_START = /^[a-z0-9]/
+
+/** The literals a concatenation starts with: its first mandatory literal characters, or its first group's. */
+function leadingSequence(src: string): string[] | null {
+  let i = 0
+  // Zero-width assertions before the first character: \b, lookarounds.
+  for (;;) {
+    if (src.startsWith('\\b', i)) i += 2
+    else if (/^\(\?<?[=!]/.test(src.slice(i, i + 4))) i = groupEnd(src, i) + 1
+    else break
+  }
+  let run = ''
+  while (i < src.length) {
+    const c = src[i]!
+    let atom: string | null = null
+    let next = i + 1
+    if (c === '\\') {
+      const e = src[i + 1] ?? ''
+      if (SPECIAL_ESCAPES.test(e)) break
+      atom = e
+      next = i + 2
+    } else if (c === '(') {
+      if (run !== '') break
+      // The first element is a group: its alternatives' leads, when it is mandatory.
+      const end = groupEnd(src, i)
+      const inner = src.slice(i + 1, end)
+      if (/^\?(?:<?[=!])/.test(inner) || quantifier(src, end + 1).optional) return null
+      const leads = leadingAlternation(inner.replace(/^\?(?::|<[A-Za-z]\w*>)/, ''))
+      return leads && leads.every((l) => l.length >= MIN_KEYWORD && LEAD_START.test(l)) ? leads : null
+    } else if ('[.^$|)'.includes(c)) break
+    else atom = c
+    const q = quantifier(src, next)
+    if (q.optional) break
+    run += atom
+    if (q.len > 0) break
+    i = next
+  }
+  return run.length >= MIN_KEYWORD && LEAD_START.test(run) ? [run] : null
+}
