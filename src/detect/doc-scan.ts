@@ -1,6 +1,6 @@
-// One scan of a document's folded text for the questions the matcher asks of literal words: which
-// rules' keywords occur in a sentence (the prefilter), which anchor patterns' literal words occur
-// in it, and where the words an anchor pattern's matches start with occur (the AnchorTable). Nearly all the words (a few hundred) can only occur at a word start: a
+// One scan of a document's folded text for both questions the matcher asks of literal words: which
+// rules' keywords occur in a sentence (the prefilter) and which anchor patterns' literal words occur
+// in it (the AnchorTable). Nearly all the words (a few hundred) can only occur at a word start: a
 // regex tried only at word starts (`\b`) for them, and everywhere for the few others, finds the
 // positions where some word occurs; the words there are then read from a trie in typed arrays. One
 // regex of every word tried at every position cost a fifth of detect(); a character loop in
@@ -20,8 +20,6 @@ interface Word {
   wordStartOnly: boolean
   rules: number[]
   anchors: number[]
-  /** Anchor patterns whose matches may start with this word (at a word start). */
-  leads: number[]
 }
 
 /** `\w` of a regular expression: the characters of a word boundary. */
@@ -89,7 +87,7 @@ export class DocumentScan {
   private readonly locator: RegExp | null
   private readonly found: Int32Array
 
-  constructor(keywordsByRule: ReadonlyArray<readonly Literal[]>, anchorLiterals: ReadonlyArray<readonly string[]>, anchorLeads: ReadonlyArray<readonly string[] | null> = []) {
+  constructor(keywordsByRule: ReadonlyArray<readonly Literal[]>, anchorLiterals: ReadonlyArray<readonly string[]>) {
     const index = new Map<string, number>()
     const texts: string[] = []
     const word = (text: string) => {
@@ -97,7 +95,7 @@ export class DocumentScan {
       if (i === undefined) {
         index.set(text, (i = texts.length))
         texts.push(text)
-        this.words.push({length: text.length, keyword: false, wordStartOnly: true, rules: [], anchors: [], leads: []})
+        this.words.push({length: text.length, keyword: false, wordStartOnly: true, rules: [], anchors: []})
       }
       return this.words[i]!
     }
@@ -113,12 +111,6 @@ export class DocumentScan {
       for (const l of lits) {
         const w = word(l)
         if (!w.anchors.includes(id)) w.anchors.push(id)
-      }
-    })
-    anchorLeads.forEach((leads, id) => {
-      for (const l of leads ?? []) {
-        const w = word(l)
-        if (!w.leads.includes(id)) w.leads.push(id)
       }
     })
     // An anchor literal that is no keyword is looked for everywhere (no word-start analysis of it).
@@ -146,10 +138,7 @@ export class DocumentScan {
     const seen = new Int32Array(ruleCount)
     const anchorIds: number[] = []
     const anchorsFrom = new Int32Array(count + 1)
-    const leadIds: number[] = []
-    const leadAt: number[] = []
-    const leadsFrom = new Int32Array(count + 1)
-    const out = {candidates, anchorIds, anchorsFrom, leadIds, leadAt, leadsFrom}
+    const out = {candidates, anchorIds, anchorsFrom}
     const trie = this.trie
     const re = this.locator
     if (!trie || !re) return out
@@ -169,10 +158,7 @@ export class DocumentScan {
       const n = trie.walk(text, p, found)
       while (seg < count && ends[seg]! <= p) seg++
       // Sentences before this one are complete: their anchor lists end here.
-      while (filled < seg) {
-        anchorsFrom[++filled] = anchorIds.length
-        leadsFrom[filled] = leadIds.length
-      }
+      while (filled < seg) anchorsFrom[++filled] = anchorIds.length
       if (seg >= count) break
       if (p < starts[seg]!) continue
       // The prefilter's regex: `\b(word-start keywords)|(other keywords)`, each trie greedy.
@@ -203,16 +189,9 @@ export class DocumentScan {
         }
         if (p + w.length > end) continue
         if (w.anchors.length > 0 && (atWordStart || !w.wordStartOnly)) for (const id of w.anchors) anchorIds.push(id)
-        if (atWordStart) for (const id of w.leads) {
-          leadIds.push(id)
-          leadAt.push(p - starts[seg]!)
-        }
       }
     }
-    while (filled < count) {
-      anchorsFrom[++filled] = anchorIds.length
-      leadsFrom[filled] = leadIds.length
-    }
+    while (filled < count) anchorsFrom[++filled] = anchorIds.length
     return out
   }
 }
@@ -230,11 +209,4 @@ export interface SentenceWords {
   candidates: Array<[number, number[]]>
   anchorIds: number[]
   anchorsFrom: Int32Array
-  /**
-   * `leadIds[k]` is an anchor pattern whose match may start at `leadAt[k]` (an offset in the
-   * sentence, ascending within a sentence): sentence i's are `leadsFrom[i]..leadsFrom[i + 1]`.
-   */
-  leadIds: number[]
-  leadAt: number[]
-  leadsFrom: Int32Array
 }

@@ -156,7 +156,7 @@ export class Matcher {
     const table = new AnchorTable(base.rules.flatMap((r) => r.any))
     this.anchorIds = base.rules.map((r) => Int32Array.from(r.any, (p) => table.id(p)))
     this.sentence = new Sentence(table)
-    this.scanner = new DocumentScan(base.prefilter.keywordsByRule, table.literals, table.leads)
+    this.scanner = new DocumentScan(base.prefilter.keywordsByRule, table.literals)
     for (const r of base.rules) if (r.unlessFound.length > 0) this.fallbacks.set(r.id, r.unlessFound)
     this.hasFallbacks = this.fallbacks.size > 0
   }
@@ -165,7 +165,7 @@ export class Matcher {
     const segs = doc.segments
     if (segs.length === 0) return []
     const fd = foldDocument(segs, (t, a, b) => this.negation.withoutUntickedOptions(t, a, b))
-    const {candidates, anchorIds, anchorsFrom, leadIds, leadAt, leadsFrom} = this.scanner.sentences(fd.folded, fd.foldStart, fd.foldEnd, this.rules.length)
+    const {candidates, anchorIds, anchorsFrom} = this.scanner.sentences(fd.folded, fd.foldStart, fd.foldEnd, this.rules.length)
     const findings: DetectedFinding[] = []
     let total: number | undefined | null = null
     let coefficients: number | undefined | null = null
@@ -176,8 +176,7 @@ export class Matcher {
       const text = fd.folded.slice(fd.foldStart[i]!, fd.foldEnd[i]!)
       if (TABLE_OF_CONTENTS.test(text) || isTitle(segs[i]!)) continue
       const next = i + 1 < segs.length ? fd.folded.slice(fd.foldStart[i + 1]!, fd.foldEnd[i + 1]!) : undefined
-      s.reset(i, text, fd.foldStart[i]!, fd.foldEnd[i]!, next, () => leadText(fd, segs, i), anchorIds, anchorsFrom[i]!, anchorsFrom[i + 1]!,
-        {ids: leadIds, at: leadAt, from: leadsFrom[i]!, to: leadsFrom[i + 1]!})
+      s.reset(i, text, fd.foldStart[i]!, fd.foldEnd[i]!, next, () => leadText(fd, segs, i), anchorIds, anchorsFrom[i]!, anchorsFrom[i + 1]!)
       const hits: Hit[] = []
       for (const r of ruleIdx.sort((a, b) => a - b)) {
         const hit = this.evaluate(this.rules[r]!, this.anchorIds[r]!, doc, fd, s)

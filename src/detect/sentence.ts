@@ -6,7 +6,7 @@
 // (doc-scan.ts) tells which of a rule's 10 to 40 anchor patterns are worth running.
 
 import type {ClauseCategory} from '../core/model.js'
-import {foldPattern, leadingLiterals, requiredLiterals, type Literal} from './patterns.js'
+import {foldPattern, requiredLiterals, type Literal} from './patterns.js'
 import {unwrapped} from './plan.js'
 import type {Pattern} from './types.js'
 
@@ -20,23 +20,13 @@ export class AnchorTable {
   readonly always: boolean[] = []
   /** Per pattern, the literal words it cannot match without (looked for anywhere, not only at word starts). */
   readonly literals: string[][] = []
-  /**
-   * Per word-start pattern, the words each of its matches starts with (patterns.ts), and the
-   * pattern as a sticky regex tried only where one of them starts a word; null for the others.
-   */
-  readonly leads: Array<readonly string[] | null> = []
-  readonly sticky: Array<RegExp | null> = []
 
   constructor(patterns: Iterable<Pattern>) {
     for (const p of patterns) {
       if (this.ids.has(p.regex)) continue
       this.ids.set(p.regex, this.regexes.length)
       this.regexes.push(p.regex)
-      const plain = unwrapped(p)
-      this.plain.push(plain)
-      const leads = plain ? leadingLiterals(foldPattern(p.source)) : null
-      this.leads.push(leads)
-      this.sticky.push(plain && leads ? new RegExp(plain.source, 'y') : null)
+      this.plain.push(unwrapped(p))
       const lits = requiredLiterals(foldPattern(p.source))
       this.always.push(!lits || lits.length === 0)
       this.literals.push((lits ?? []).map((l: Literal) => l.text))
@@ -55,14 +45,6 @@ export class AnchorTable {
 }
 
 const NO_RANGES: Array<[number, number]> = []
-
-/** The anchor patterns' leading words in a sentence: `ids[k]` may match from offset `at[k]`, for k in from..to. */
-export interface SentenceLeads {
-  ids: ArrayLike<number>
-  at: ArrayLike<number>
-  from: number
-  to: number
-}
 
 const IN_WORD = /[a-z0-9]/
 
@@ -102,12 +84,6 @@ export class Sentence {
   private readonly rangesAt: Int32Array
   private readonly ranges: Array<Array<[number, number]>>
   private stamp = 0
-  /** Where the anchor patterns' leading words start a word in this sentence (doc-scan.ts), and whether to trust it. */
-  private leadIds: ArrayLike<number> = []
-  private leadAt: ArrayLike<number> = []
-  private leadFrom = 0
-  private leadTo = 0
-  private byLeads = false
 
   constructor(private readonly anchors: AnchorTable) {
     this.present = new Int32Array(anchors.size)
@@ -119,7 +95,7 @@ export class Sentence {
    * Start on another sentence; `lead` computes the sentences leading into it, when a rule asks.
    * `presentIds[from..to)` are the anchor patterns one of whose literal words is in it.
    */
-  reset(index: number, text: string, start: number, end: number, next: string | undefined, lead: () => string, presentIds: ArrayLike<number>, from: number, to: number, leads?: SentenceLeads): void {
+  reset(index: number, text: string, start: number, end: number, next: string | undefined, lead: () => string, presentIds: ArrayLike<number>, from: number, to: number): void {
     this.index = index
     this.text = text
     this.start = start
@@ -135,15 +111,6 @@ export class Sentence {
     if (this.boilerplate.size > 0) this.boilerplate.clear()
     const stamp = ++this.stamp
     for (let k = from; k < to; k++) this.present[presentIds[k]!] = stamp
-    // The scan's word starts follow `\b` (after anything but [0-9A-Za-z_]); anchors' follow "not
-    // after [a-z0-9]": they differ after "_" only, and such a sentence is searched in full.
-    this.byLeads = leads !== undefined && !text.includes('_')
-    if (leads) {
-      this.leadIds = leads.ids
-      this.leadAt = leads.at
-      this.leadFrom = leads.from
-      this.leadTo = leads.to
-    }
   }
 
   /** One of the patterns occurs in the sentence. */
@@ -175,9 +142,7 @@ export class Sentence {
   matches(id: number, max: number): Array<[number, number]> {
     if (this.rangesAt[id] === this.stamp) return this.ranges[id]!
     let out = NO_RANGES
-    const sticky = this.byLeads ? this.anchors.sticky[id] : null
-    if (sticky) out = this.matchesAtLeads(id, sticky, max)
-    else if (this.mayMatch(id)) {
+    if (this.mayMatch(id)) {
       const plain = this.anchors.plain[id]!
       const re = plain ?? this.anchors.regexes[id]!
       const text = this.text
@@ -197,31 +162,6 @@ export class Sentence {
     }
     this.rangesAt[id] = this.stamp
     this.ranges[id] = out
-    return out
-  }
-
-  /**
-   * The matches of a word-start pattern tried only where its leading words start a word, in text
-   * order: the same matches as searching the sentence (every match starts with one of them, at a
-   * word start), leftmost first and not overlapping.
-   */
-  private matchesAtLeads(id: number, sticky: RegExp, max: number): Array<[number, number]> {
-    let out = NO_RANGES
-    let from = 0
-    let tried = -1
-    const text = this.text
-    for (let k = this.leadFrom; k < this.leadTo && out.length < max; k++) {
-      if (this.leadIds[k] !== id) continue
-      const at = this.leadAt[k]!
-      if (at < from || at === tried) continue
-      tried = at
-      sticky.lastIndex = at
-      const m = sticky.exec(text)
-      if (!m) continue
-      if (out === NO_RANGES) out = []
-      out.push([at, at + m[0].length])
-      from = at + Math.max(1, m[0].length)
-    }
     return out
   }
 
