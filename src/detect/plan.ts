@@ -31,6 +31,22 @@ export function asAlternation(patterns: Pattern[]): Pattern[] {
   return [joined]
 }
 
+/**
+ * The patterns as one alternation per named list they come from, and one for the rule's own: the
+ * named lists (@obligation, @non-binding...) recur in many rules, and an alternation shared by
+ * several rules is answered once per sentence (the Sentence keeps answers per RegExp).
+ */
+function byList(patterns: Pattern[]): Pattern[] {
+  const groups = new Map<string, Pattern[]>()
+  for (const p of patterns) {
+    const key = p.list ?? ''
+    const group = groups.get(key)
+    if (group) group.push(p)
+    else groups.set(key, [p])
+  }
+  return [...groups.values()].flatMap(asAlternation)
+}
+
 function planContext(c: Context): Context {
   const out: Context = {...c}
   if (c.sections) out.sections = asAlternation(c.sections)
@@ -48,8 +64,8 @@ function planContext(c: Context): Context {
 export function planRule(rule: Rule): Rule {
   return {
     ...rule,
-    require: asAlternation(rule.require),
-    not: asAlternation(rule.not),
+    require: byList(rule.require),
+    not: byList(rule.not),
     where: rule.where.map(planContext),
     whereNot: rule.whereNot.map(planContext),
   }

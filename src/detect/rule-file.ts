@@ -36,7 +36,7 @@ export class PatternReader {
         const regex = typeof plain === 'string' || !wordStart ? plain : compileRegex(`(?<![a-z0-9])(?:${s})`)
         if (typeof regex === 'string') this.src.problem(item, `bad regular expression "${s}" in ${what}: ${regex.replace(/^\/.*\/\w*: /, '')}`)
         else if (matchesEmpty(regex)) this.src.problem(item, `the pattern "${s}" in ${what} matches an empty text`)
-        else out.push({source: s, regex})
+        else out.push(source.startsWith('@') ? {source: s, regex, list: source.slice(1)} : {source: s, regex})
       }
     }
     return out

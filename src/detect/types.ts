@@ -13,6 +13,8 @@ export const QUANTITY_KINDS: readonly QuantityKind[] = ['hours', 'percent', 'wei
 export interface Pattern {
   source: string
   regex: RegExp
+  /** The named list of rules/patterns.yml it comes from (`@obligation`), if any. */
+  list?: string
 }
 
 /** One alternative of a rule's `where` / `where_not`: every key given must hold. */
