@@ -217,11 +217,18 @@ function sequence(src: string, startsAtBoundary: boolean): Literal[] | null {
   }
   endRun()
   if (options.length === 0) return null
-  // Prefer the option whose shortest literal is longest (fewest false candidates).
-  const score = (o: Literal[]) => Math.min(...o.map((l) => l.text.length)) + (o.every((l) => l.wordStart) ? 2 : 0)
+  // Prefer the option whose shortest literal is longest (fewest false candidates), and never one
+  // holding a word of every other sentence ("est", "sont"): it would make the rule a candidate everywhere.
+  const score = (o: Literal[]) => Math.min(...o.map((l) => l.text.length)) + (o.every((l) => l.wordStart) ? 2 : 0) -
+    (o.some((l) => COMMON_WORDS.has(l.text.trim())) ? 20 : 0)
   options.sort((a, b) => score(b) - score(a) || a.length - b.length)
   return options[0]!
 }
+
+// French verbs and words too frequent in procurement text to index a rule by.
+const COMMON_WORDS = new Set(['est', 'sont', 'sera', 'seront', 'etre', 'soit', 'soient', 'peut', 'peuvent', 'doit', 'doivent',
+  'les', 'des', 'une', 'pour', 'par', 'dans', 'avec', 'sur', 'aux', 'qui', 'que', 'ces', 'son', 'ses', 'leur', 'leurs',
+  'puis', 'ainsi', 'tout', 'tous', 'toute', 'toutes'])
 
 /** A plain phrase matched by French stems: "clause environnementale" also finds "clauses environnementales". */
 export interface Term {
