@@ -83,6 +83,18 @@ describe('quantities', () => {
     expect(frenchNumberWords('quatre-vingt-dix')).toBe(90)
     expect(frenchNumberWords('soixante et onze')).toBe(71)
     expect(frenchNumberWords('beaucoup')).toBeUndefined()
+    expect(frenchNumberWords('deux cent quarante')).toBe(240)
+    expect(frenchNumberWords('mille deux cents')).toBe(1200)
+    expect(frenchNumberWords('trois mille cinq cents')).toBe(3500)
+  })
+
+  it('reads hours written in words, with or without the figure in brackets', () => {
+    expect(hours('Le volume s’élève à quatre cent vingt (420) heures.')).toBe(420)
+    expect(hours('le titulaire réalise mille huit cents heures d’insertion')).toBe(1800)
+    expect(hours('trois cent cinquante heures de travail réservées aux publics éligibles')).toBe(350)
+    // a few hours are the length of an action, a rate is not a volume
+    expect(hours('une session de deux heures par semaine')).toBeUndefined()
+    expect(hours('trente-cinq heures par tranche de 100 000 € HT')).toBeUndefined()
   })
 
   it('reads totals stated over the contract period, after a comma, or as a bare total row', () => {
