@@ -12,6 +12,9 @@ const WEIGHTING = new RegExp(`ponder\\w*(?:\\s*\\([^)]{0,40}\\))?\\s*(?:de|:|=|a
 // "coefficient 1 sur 5", "coef. 2/10": the coefficient carries its own total.
 // "coefficient 1 sur un total de 10" too.
 const COEFFICIENT = new RegExp(`\\bcoef(?:f|ficient)?s?\\.?\\s*(?:de\\s*|:\\s*|=\\s*)?${NUM}(?:\\s*(?:sur|/)\\s*(?:un total de\\s*)?${NUM})?`, 'g')
+// A fraction of the mark: "compte pour un cinquième de la note finale", "le quart des points".
+const NOTE_FRACTIONS: Record<string, number> = {moitie: 50, tiers: 33.33, quart: 25, cinquieme: 20, dixieme: 10, vingtieme: 5}
+const NOTE_FRACTION = new RegExp(`\\b(?:un|une|la|le)\\s+(${Object.keys(NOTE_FRACTIONS).join('|')})\\s+(?:de la (?:note|notation)|du total|des points|de l'evaluation)\\b`, 'g')
 // A scoring formula: "0,15 × note environnementale" is 15 %.
 const FORMULA = /(?<![\d.,])0[.,](\d{1,3})\s*[x×*]\s*(?:la\s*)?note\b/g
 // A formula written with variables: "N = 0,6 Np + 0,3 Nt + 0,1 Ne, où Ne est la note environnementale".
@@ -39,6 +42,8 @@ function weightCandidates(text: string, statedTotal?: number): Candidate[] {
       if (value <= total) cands.push({value: round((value / total) * 100), start: m.index, end: m.index + m[0].length})
     }
   }
+  NOTE_FRACTION.lastIndex = 0
+  while ((m = NOTE_FRACTION.exec(text))) cands.push({value: NOTE_FRACTIONS[m[1]!]!, start: m.index, end: m.index + m[0].length})
   FORMULA.lastIndex = 0
   while ((m = FORMULA.exec(text))) cands.push({value: round(Number(`0.${m[1]}`) * 100), start: m.index, end: m.index + m[0].length})
   return cands

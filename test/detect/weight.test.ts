@@ -110,6 +110,12 @@ describe('criterion weight', () => {
     expect(criterionWeight(fold('Pondération : 8.'))).toBe(8)
   })
 
+  it('reads a fraction of the mark', () => {
+    expect(weightNear('La performance environnementale compte pour un cinquième de la note finale.', 'environnementale')).toBe(20)
+    expect(weightNear('Le bilan carbone représente le quart des points.', 'carbone')).toBe(25)
+    expect(weightNear('Un quart des déchets est recyclé.', 'dechets')).toBeUndefined()
+  })
+
   it('reads a coefficient out of a total stated with it', () => {
     expect(weightNear('Critère 3 : performance énergétique, coefficient 1 sur un total de 10.', 'energetique')).toBe(10)
   })
