@@ -62,7 +62,7 @@ export function nearest(cands: Candidate[], anchor: [number, number] | undefined
 
 /** A number written in words, folded: "cinq", "deux cent quarante", "mille deux cents" (ends with its spaces). */
 export const NUMBER_WORD = String.raw`(?:(?:zero|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille|et)\b[\s-]*)+`
-const PERCENT = new RegExp(`(?:${NUM}|\\b(${NUMBER_WORD}))\\s*(?:%|pour ?cent\\b|p\\.? ?100\\b)`, 'g')
+const PERCENT = new RegExp(`(?:${NUM}|\\b(${NUMBER_WORD}))\\s*(?:%|pour[ -]?cent\\b|p\\.? ?100\\b)`, 'g')
 
 /** Percentages written in figures or words: "5 %", "cinq pour cent", "12 p. 100". */
 export function percents(text: string): Candidate[] {

@@ -9,8 +9,9 @@ const HOURS = new RegExp(`${NUM}\\s*(heures?|h)\\b(?!\\s*[0-5]\\d\\b)`, 'g')
 // A labelled figure: "Nombre minimum d'heures estimé : 900", "Volume horaire d'insertion : 1 200".
 const LABELLED_HOURS = new RegExp(`\\b(?:(?:nombre|volume|total)\\b[^.;:\\d]{0,30}\\bd'heures|volume horaire)\\b[^.;:\\d]{0,90}(?:[:=]|\\b(?:est|sont) (?:fixee?s?|estimee?s?|evaluee?s?|portee?s?|arretee?s?) a|\\bs'eleve(?:nt|ra)? a|\\b(?:est|sera) de)\\s*${NUM}(?!\\s*(?:%|€|eur|[,.]?\\d|heures?\\b|h\\b))`, 'g')
 // Hours written in words, the figure sometimes repeated in brackets: "deux cent quarante (240)
-// heures", "mille deux cents heures", "trois cent cinquante heures d'insertion".
-const HOURS_IN_WORDS = new RegExp(`\\b(${NUMBER_WORD})\\s*(?:\\(\\s*${NUM}\\s*(?:heures?|h)?\\s*\\)\\s*)?heures?\\b`, 'g')
+// heures", "mille deux cents heures", "trois cent cinquante heures d'insertion", and the words in
+// brackets after the figure: "1 500 (mille cinq cents) heures".
+const HOURS_IN_WORDS = new RegExp(`\\b(${NUMBER_WORD})\\s*\\)?\\s*(?:\\(\\s*${NUM}\\s*(?:heures?|h)?\\s*\\)\\s*)?heures?\\b`, 'g')
 const HOUR_RANGE = /(?:\bde|\ba|\bentre|-)\s*$/
 const INSERTION_NEAR = /^[^.;\d]{0,40}(insertion|reservee|dediee|au benefice|en faveur)/
 // A rate is not a volume (gold README): "35 heures par tranche de 100 000 €", "35 heures
