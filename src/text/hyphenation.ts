@@ -95,8 +95,12 @@ const WORD_BEFORE = /[\p{L}\p{N}]+$/u
 const WORD_AFTER = /^(\p{L}+)('|-)?/u
 // A suspended hyphen shares the second part of two compounds: "pré- et post-traitement",
 // "socio- ou médico-professionnel", "court- à moyen terme". The word after is then a short
-// function word, which no French word is split into.
-const SHARED_SECOND = new Set(['et', 'ou', 'a', 'au', 'aux', 'de', 'des', 'du', 'la', 'le', 'les', 'en', 'un', 'une', 'ni', 'sur', 'par', 'pour'])
+// function word, which no French word is split into; notices also quote other languages
+// ("Liefer- und Dienstleistungen", "Berufshaft- oder Betriebshaftpflicht").
+const SHARED_SECOND = new Set([
+  'et', 'ou', 'a', 'au', 'aux', 'de', 'des', 'du', 'la', 'le', 'les', 'en', 'un', 'une', 'ni', 'sur', 'par', 'pour',
+  'und', 'oder', 'bzw', 'sowie', 'and', 'or', 'to', 'e', 'y', 'o', 'i', 'lub', 'of',
+])
 // First parts whose compounds are written with their hyphen and whose second part is a word of its
 // own ("socio- environnementale", "médico- social", "sous- traitance", "demi- journée"): re-joined,
 // the second part would no longer start a word. Other prefixes ("éco-", "bio-") make compounds

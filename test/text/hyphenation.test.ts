@@ -43,6 +43,7 @@ describe('words hyphenated across a line break', () => {
   it('leaves list dashes, suspended hyphens, figures and capitals after a hyphen alone', () => {
     expect(normalizeText('Le titulaire fournit : - des produits - des emballages')).toBe('Le titulaire fournit : - des produits - des emballages')
     expect(normalizeText('le pré- et post-traitement, socio- ou médico-professionnel')).toBe('le pré- et post-traitement, socio- ou médico-professionnel')
+    expect(normalizeText('Liefer- und Dienstleistungen')).toBe('Liefer- und Dienstleistungen')
     expect(normalizeText('Prix- 40 % ; Valeur technique- Méthodologie ; RÉSER- VÉE')).toBe('Prix- 40 % ; Valeur technique- Méthodologie ; RÉSER- VÉE')
   })
 
