@@ -26,6 +26,8 @@ describe('negation scope', () => {
   it('reads a duty to refrain ("s’engage à ne pas recourir") as binding, not as a negation', () => {
     expect(negated('Le titulaire s’engage à ne pas recourir au temps partiel subi.', 'temps partiel subi')).toBe(false)
     expect(negated('Le titulaire ne recourt pas au temps partiel subi.', 'temps partiel subi')).toBe(true)
+    // a ceiling is not a negation
+    expect(negated('Les agents ne travaillent pas plus de deux dimanches par mois.', 'dimanches par mois')).toBe(false)
   })
 
   it('stops at the end of the clause and ignores far negations', () => {
