@@ -12,10 +12,13 @@ export function parseFrenchNumber(intPart: string, decimals?: string): number {
 const UNITS: Record<string, number> = {
   zero: 0, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10,
   onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30,
-  quarante: 40, cinquante: 50, soixante: 60, cent: 100, cents: 100,
+  quarante: 40, cinquante: 50, soixante: 60, cent: 100, cents: 100, mille: 1000,
 }
 
-/** "cinq" -> 5, "vingt-cinq" -> 25, "soixante-quinze" -> 75, "quatre-vingt-dix" -> 90; undefined otherwise. */
+/**
+ * "cinq" -> 5, "vingt-cinq" -> 25, "soixante-quinze" -> 75, "quatre-vingt-dix" -> 90,
+ * "deux cent quarante" -> 240, "mille deux cents" -> 1200; undefined otherwise.
+ */
 export function frenchNumberWords(words: string): number | undefined {
   const parts = words.split(/[\s-]+/).filter((w) => w && w !== 'et')
   if (parts.length === 0 || parts.some((p) => UNITS[p] === undefined)) return undefined
@@ -23,7 +26,10 @@ export function frenchNumberWords(words: string): number | undefined {
   let current = 0
   for (const p of parts) {
     const v = UNITS[p]!
-    if (v === 100) current = (current || 1) * 100
+    if (v === 1000) {
+      total += (current || 1) * 1000
+      current = 0
+    } else if (v === 100) current = (current || 1) * 100
     else if (v === 20 && current > 0 && current < 10) current *= 20 // quatre-vingt
     else current += v
   }
@@ -54,8 +60,9 @@ export function nearest(cands: Candidate[], anchor: [number, number] | undefined
 }
 
 
-const NUMBER_WORD = String.raw`(?:(?:zero|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|et)[\s-]*)+`
-const PERCENT = new RegExp(`(?:${NUM}|\\b(${NUMBER_WORD}))\\s*(?:%|pour ?cent\\b|p\\.? ?100\\b)`, 'g')
+/** A number written in words, folded: "cinq", "deux cent quarante", "mille deux cents" (ends with its spaces). */
+export const NUMBER_WORD = String.raw`(?:(?:zero|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille|et)\b[\s-]*)+`
+const PERCENT = new RegExp(`(?:${NUM}|\\b(${NUMBER_WORD}))\\s*(?:%|pour[ -]?cent\\b|p\\.? ?100\\b)`, 'g')
 
 /** Percentages written in figures or words: "5 %", "cinq pour cent", "12 p. 100". */
 export function percents(text: string): Candidate[] {

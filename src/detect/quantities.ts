@@ -2,12 +2,16 @@
 // insertion hours ("1 250 heures", "350 h", "1.800 heures") and share of hours ("5 %", "cinq pour
 // cent des heures"). The value nearest to the matched words wins. Criterion weights: weight.ts.
 
-import {NUM, nearest, parseFrenchNumber, percents, type Candidate} from './numbers.js'
+import {NUM, NUMBER_WORD, frenchNumberWords, nearest, parseFrenchNumber, percents, type Candidate} from './numbers.js'
 
 // "9 h 30" is a time of day; "350 h 2 | Taille des haies" is a table row followed by the next lot's number.
 const HOURS = new RegExp(`${NUM}\\s*(heures?|h)\\b(?!\\s*[0-5]\\d\\b)`, 'g')
 // A labelled figure: "Nombre minimum d'heures estimé : 900", "Volume horaire d'insertion : 1 200".
 const LABELLED_HOURS = new RegExp(`\\b(?:(?:nombre|volume|total)\\b[^.;:\\d]{0,30}\\bd'heures|volume horaire)\\b[^.;:\\d]{0,90}(?:[:=]|\\b(?:est|sont) (?:fixee?s?|estimee?s?|evaluee?s?|portee?s?|arretee?s?) a|\\bs'eleve(?:nt|ra)? a|\\b(?:est|sera) de)\\s*${NUM}(?!\\s*(?:%|€|eur|[,.]?\\d|heures?\\b|h\\b))`, 'g')
+// Hours written in words, the figure sometimes repeated in brackets: "deux cent quarante (240)
+// heures", "mille deux cents heures", "trois cent cinquante heures d'insertion", and the words in
+// brackets after the figure: "1 500 (mille cinq cents) heures".
+const HOURS_IN_WORDS = new RegExp(`\\b(${NUMBER_WORD})\\s*\\)?\\s*(?:\\(\\s*${NUM}\\s*(?:heures?|h)?\\s*\\)\\s*)?heures?\\b`, 'g')
 const HOUR_RANGE = /(?:\bde|\ba|\bentre|-)\s*$/
 const INSERTION_NEAR = /^[^.;\d]{0,40}(insertion|reservee|dediee|au benefice|en faveur)/
 // A rate is not a volume (gold README): "35 heures par tranche de 100 000 €", "35 heures
@@ -20,6 +24,16 @@ const TOTAL_BEFORE = /\btotal(?:[^.;\d]|\.{2,}){0,30}$/
 // A table's total row whose unit is in the column header ("Lot Désignation Heures" ... "Total opération 450").
 const BARE_TOTAL_ROW = new RegExp(`^\\W*total\\b(?:[^\\d%€.;:]|\\.{2,}){0,40}?${NUM}\\s*$`)
 
+/** A figure of hours as a candidate, unless it is a rate, a deadline or less than a working day. */
+function hoursCandidate(text: string, value: number | undefined, start: number, end: number): Candidate | undefined {
+  if (value === undefined) return undefined
+  if (RATE_AFTER.test(text.slice(end, end + 40)) || DURATION_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return undefined
+  const preferred = INSERTION_NEAR.test(text.slice(end, end + 60)) || TOTAL_BEFORE.test(text.slice(Math.max(0, start - 40), start))
+  // Less than a working day is the length of an action ("une demi-journée (3h)"), not a volume.
+  if (value <= 0 || (value < 7 && !preferred)) return undefined
+  return {value, start, end, preferred}
+}
+
 /** Insertion hours stated in a sentence. Times of day ("9 h 30", "de 9 h à 17 h") are skipped. */
 export function insertionHours(text: string, anchor?: [number, number]): number | undefined {
   const cands: Candidate[] = []
@@ -29,12 +43,15 @@ export function insertionHours(text: string, anchor?: [number, number]): number 
     const start = m.index
     const end = start + m[0].length
     if (m[3] === 'h' && (HOUR_RANGE.test(text.slice(Math.max(0, start - 8), start)) || /^\s*(a|-)\s*\d/.test(text.slice(end, end + 6)))) continue
-    if (RATE_AFTER.test(text.slice(end, end + 40)) || DURATION_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue
-    const value = parseFrenchNumber(m[1]!, m[2])
-    const preferred = INSERTION_NEAR.test(text.slice(end, end + 60)) || TOTAL_BEFORE.test(text.slice(Math.max(0, start - 40), start))
-    // Less than a working day is the length of an action ("une demi-journée (3h)"), not a volume.
-    if (value <= 0 || (value < 7 && !preferred)) continue
-    cands.push({value, start, end, preferred})
+    const c = hoursCandidate(text, parseFrenchNumber(m[1]!, m[2]), start, end)
+    if (c) cands.push(c)
+  }
+  HOURS_IN_WORDS.lastIndex = 0
+  while ((m = HOURS_IN_WORDS.exec(text))) {
+    // The figure in brackets, when there is one, is the buyer's own reading of the words.
+    const value = m[2] ? parseFrenchNumber(m[2], m[3]) : frenchNumberWords(m[1]!.trim())
+    const c = hoursCandidate(text, value, m.index, m.index + m[0].length)
+    if (c) cands.push(c)
   }
   LABELLED_HOURS.lastIndex = 0
   while ((m = LABELLED_HOURS.exec(text))) {

@@ -10,7 +10,11 @@ const FRACTION = new RegExp(`${NUM}\\s*/\\s*(10|20|100|1000)\\b`, 'g')
 const WEIGHTING = new RegExp(`ponder\\w*(?:\\s*\\([^)]{0,40}\\))?\\s*(?:de|:|=|a)?\\s*${NUM}(?!\\s*(?:%|points?|pts?\\b|/))`, 'g')
 // "coeff 2", "coefficient : 3": a share of the sum of the coefficients listed with it.
 // "coefficient 1 sur 5", "coef. 2/10": the coefficient carries its own total.
-const COEFFICIENT = new RegExp(`\\bcoef(?:f|ficient)?s?\\.?\\s*(?:de\\s*|:\\s*|=\\s*)?${NUM}(?:\\s*(?:sur|/)\\s*${NUM})?`, 'g')
+// "coefficient 1 sur un total de 10" too.
+const COEFFICIENT = new RegExp(`\\bcoef(?:f|ficient)?s?\\.?\\s*(?:de\\s*|:\\s*|=\\s*)?${NUM}(?:\\s*(?:sur|/)\\s*(?:un total de\\s*)?${NUM})?`, 'g')
+// A fraction of the mark: "compte pour un cinquième de la note finale", "le quart des points".
+const NOTE_FRACTIONS: Record<string, number> = {moitie: 50, tiers: 33.33, quart: 25, cinquieme: 20, dixieme: 10, vingtieme: 5}
+const NOTE_FRACTION = new RegExp(`\\b(?:un|une|la|le)\\s+(${Object.keys(NOTE_FRACTIONS).join('|')})\\s+(?:de la (?:note|notation)|du total|des points|de l'evaluation)\\b`, 'g')
 // A scoring formula: "0,15 × note environnementale" is 15 %.
 const FORMULA = /(?<![\d.,])0[.,](\d{1,3})\s*[x×*]\s*(?:la\s*)?note\b/g
 // A formula written with variables: "N = 0,6 Np + 0,3 Nt + 0,1 Ne, où Ne est la note environnementale".
@@ -38,6 +42,8 @@ function weightCandidates(text: string, statedTotal?: number): Candidate[] {
       if (value <= total) cands.push({value: round((value / total) * 100), start: m.index, end: m.index + m[0].length})
     }
   }
+  NOTE_FRACTION.lastIndex = 0
+  while ((m = NOTE_FRACTION.exec(text))) cands.push({value: NOTE_FRACTIONS[m[1]!]!, start: m.index, end: m.index + m[0].length})
   FORMULA.lastIndex = 0
   while ((m = FORMULA.exec(text))) cands.push({value: round(Number(`0.${m[1]}`) * 100), start: m.index, end: m.index + m[0].length})
   return cands
@@ -140,15 +146,19 @@ export function coefficientTotal(text: string): number | undefined {
   return value >= 10 && value <= 1000 ? value : undefined
 }
 
-const TOTAL_ROW = /^total(?: general)?\s*:?\s*(\d{2,4})\s*(?:points|pts|%)?\s*$/m
+// "TOTAL 100", "Total | 100", or the figure on the line under "Total" (a PDF table read cell by cell).
+const TOTAL_ROW = /^\|?\s*total(?: general)?\s*[:|]?\s*(\d{2,4})\s*(?:points|pts|%)?\s*\|?\s*$/m
 
 // "il compte pour 60 % de la note finale": the sentence after a criterion (the segmenter cuts at
 // ";") that states its weight, referring back to it.
 const WEIGHT_CONTINUATION = /^\W{0,3}(?:il|elle|ce (?:critere|sous-critere)|celui-ci|celle-ci|cette (?:note|composante))\s+(?:compte|represente|est (?:pondere|affecte|note|evalue)e?|vaut|pese|intervient|entre)\b[^.;]{0,40}?\d/
+// The line under a criterion that is only its weight: "Pondération : 8.", "Poids : 6 points",
+// or the bare figure of a table's weight column that the PDF converter put on its own line ("15").
+const WEIGHT_LINE = /^\W{0,3}(?:(?:ponderation|poids|coef(?:f|ficient)?|bareme|note maximale)\b[^.;:\d]{0,20}[:=]?\s*)?\d{1,3}(?:[.,]\d{1,2})?\s*(?:%|points?|pts)?\W{0,3}$/
 
 /** Whether a sentence only states the weight of the criterion before it. */
 export function continuesWithWeight(next: string): boolean {
-  return WEIGHT_CONTINUATION.test(next)
+  return WEIGHT_CONTINUATION.test(next) || WEIGHT_LINE.test(next)
 }
 
 // Coefficients further apart than this (in characters), or with a lot named between them, are not one list.
@@ -159,13 +169,38 @@ const NEW_LIST = /\blots?\b/
 // as notices print a weighting without its unit: read on the stated scale, else on a base of 100.
 const BARE_TRAILING = /[:=]\s*(\d{1,3})\s*\.?\s*$/
 const BARE_LINE_MAX = 150
-const TABLE_ROW = /[a-z')]\s+(\d{1,3})\s*$/
+const TABLE_ROW = /[a-z')](?:\s+|\s*\|\s*)(\d{1,3})\s*\|?\s*$/
+// A bare figure alone: a table's weight cell read on its own line.
+const BARE_FIGURE = /^\W{0,3}(\d{1,3}(?:[.,]\d{1,2})?)\W{0,3}$/
+// A table flattened into one line ("Critère | Poids Prix | 60 ... Emploi des publics | 15 Total | 100"):
+// the figure that opens the cell after the criterion's words, and the table's total row.
+const NEXT_CELL = /^[^|\d]{0,120}\|\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(%|points?\b|pts\b)?(?![\d%])/
+const TOTAL_CELL = /\btotal\s*\|\s*(\d{2,4})\b/
+
+/** The weight cell right after the criterion's words in a table written with "|", as a preferred candidate. */
+function tableCellCandidate(text: string, anchor: [number, number] | undefined, statedTotal?: number, listTotal?: number): Candidate[] {
+  if (!anchor || !text.includes('|')) return []
+  const cell = NEXT_CELL.exec(text.slice(anchor[1]))
+  if (!cell) return []
+  const value = parseFrenchNumber(cell[1]!.replace(/[,.]\d+$/, ''), /[,.](\d+)$/.exec(cell[1]!)?.[1])
+  const totalCell = TOTAL_CELL.exec(text)
+  const total = cell[2] === '%' ? 100 : totalCell ? Number(totalCell[1]) : statedTotal ?? listTotal ?? 100
+  if (value <= 0 || value > total) return []
+  const at = anchor[1] + cell.index
+  return [{value: round((value / total) * 100), start: at, end: at + cell[0].length, preferred: true}]
+}
 
 /** Weight of an award criterion in % of the total: 20 points out of 100 is 20. */
 export function criterionWeight(text: string, anchor?: [number, number], statedTotal?: number, listTotal?: number): number | undefined {
-  const cands = [...weightCandidates(text, statedTotal), ...coefficientCandidates(text, listTotal), ...formulaTermCandidates(text, anchor)]
+  const cands = [...weightCandidates(text, statedTotal), ...coefficientCandidates(text, listTotal), ...formulaTermCandidates(text, anchor), ...tableCellCandidate(text, anchor, statedTotal, listTotal)]
   if (cands.length === 0 && text.length <= BARE_LINE_MAX) {
     // A table row ("Action en faveur de l'apprentissage 10") only when the table states its total.
+    const figure = BARE_FIGURE.exec(text)
+    if (figure) {
+      const value = parseFrenchNumber(figure[1]!.replace(/[,.]\d+$/, ''), /[,.](\d+)$/.exec(figure[1]!)?.[1])
+      const total = statedTotal ?? listTotal ?? 100
+      return value > 0 && value <= total ? round((value / total) * 100) : undefined
+    }
     const bare = BARE_TRAILING.exec(text)
     const row = !bare && listTotal ? TABLE_ROW.exec(text) : null
     const value = Number((bare ?? row)?.[1] ?? 0)
@@ -190,7 +225,17 @@ export function statedTotal(text: string): number | undefined {
     if (v > 0) return v
   }
   const m = TOTAL.exec(text)
-  if (!m) return undefined
+  if (!m) return scaleRow(text)
   const v = m[1] ? parseFrenchNumber(m[1], m[2]) : parseFrenchNumber(m[3]!, m[4])
   return v > 0 ? v : undefined
+}
+
+/**
+ * The total row of a criteria table without a unit ("Total | 40", or "Total" with "40" on the line
+ * under it), when it is a marking scale: at most 100, as a table of hours or amounts is rarely so low.
+ */
+function scaleRow(text: string): number | undefined {
+  const row = TOTAL_ROW.exec(text)
+  const value = row ? Number(row[1]) : 0
+  return value >= 10 && value <= 100 ? value : undefined
 }

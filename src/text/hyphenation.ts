@@ -70,12 +70,49 @@ function compoundsIn(text: string): Set<string> {
 
 /** The text with line-end hyphens resolved: words re-joined, compounds kept on one line. */
 export function joinLineHyphens(text: string): string {
-  if (!text.includes('-\n') && !/-[ ]+\n/.test(text)) return text
+  const atLineEnd = text.includes('-\n') || /-[ ]+\n/.test(text)
+  const inLine = text.includes('- ')
+  if (!atLineEnd && !inLine) return text
   let written: Set<string> | undefined
   const known = () => (written ??= compoundsIn(text))
-  return text.replace(LINE_HYPHEN, (match: string, before: string, after: string, next: string | undefined) => {
-    if (compound(before, after, next, known)) return `${before}-`
-    if (halves(before, after)) return before
-    return match
+  let out = atLineEnd
+    ? text.replace(LINE_HYPHEN, (match: string, before: string, after: string, next: string | undefined) => {
+      if (compound(before, after, next, known)) return `${before}-`
+      if (halves(before, after)) return before
+      return match
+    })
+    : text
+  if (inLine) out = joinInLineHyphens(out, known)
+  return out
+}
+
+// A line-end hyphen whose line break the converter turned into a space: "per- sonnes",
+// "d'inser- tion", "environne- mentale". Only a lower-case letter right before the hyphen and a
+// lower-case word right after it: list dashes ("- des produits") have a space before, table cells
+// and headings ("Prix- 40 %", "Lot 2- Voirie", "RÉSER- VÉE") a figure or a capital after.
+const IN_LINE_HYPHEN = /(?<=\p{Ll})-[ ]+(?=\p{Ll})/gu
+const WORD_BEFORE = /[\p{L}\p{N}]+$/u
+const WORD_AFTER = /^(\p{L}+)('|-)?/u
+// A suspended hyphen shares the second part of two compounds: "pré- et post-traitement",
+// "socio- ou médico-professionnel", "court- à moyen terme". The word after is then a short
+// function word, which no French word is split into; notices also quote other languages
+// ("Liefer- und Dienstleistungen", "Berufshaft- oder Betriebshaftpflicht").
+const SHARED_SECOND = new Set([
+  'et', 'ou', 'a', 'au', 'aux', 'de', 'des', 'du', 'la', 'le', 'les', 'en', 'un', 'une', 'ni', 'sur', 'par', 'pour',
+  'und', 'oder', 'bzw', 'sowie', 'and', 'or', 'to', 'e', 'y', 'o', 'i', 'lub', 'of',
+])
+// First parts whose compounds are written with their hyphen and whose second part is a word of its
+// own ("socio- environnementale", "médico- social", "sous- traitance", "demi- journée"): re-joined,
+// the second part would no longer start a word. Other prefixes ("éco-", "bio-") make compounds
+// also written in one word ("écoconception", "biosourcé"), and are syllables of common words.
+const IN_LINE_COMPOUND_FIRST = new Set(['socio', 'medico', 'sous', 'demi'])
+
+function joinInLineHyphens(text: string, known: () => Set<string>): string {
+  return text.replace(IN_LINE_HYPHEN, (match: string, at: number) => {
+    const before = WORD_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[0]
+    const after = WORD_AFTER.exec(text.slice(at + match.length, at + match.length + 40))
+    if (!before || !after || SHARED_SECOND.has(plain(after[1]!))) return match
+    if (IN_LINE_COMPOUND_FIRST.has(plain(before)) || compound(before, after[1]!, after[2], known)) return '-'
+    return halves(before, after[1]!) ? '' : match
   })
 }

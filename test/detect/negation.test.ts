@@ -23,6 +23,13 @@ describe('negation scope', () => {
     expect(negated('La consultation ne comporte pas de clause sociale.', 'clause sociale')).toBe(true)
   })
 
+  it('reads a duty to refrain ("s’engage à ne pas recourir") as binding, not as a negation', () => {
+    expect(negated('Le titulaire s’engage à ne pas recourir au temps partiel subi.', 'temps partiel subi')).toBe(false)
+    expect(negated('Le titulaire ne recourt pas au temps partiel subi.', 'temps partiel subi')).toBe(true)
+    // a ceiling is not a negation
+    expect(negated('Les agents ne travaillent pas plus de deux dimanches par mois.', 'dimanches par mois')).toBe(false)
+  })
+
   it('stops at the end of the clause and ignores far negations', () => {
     expect(negated('Le marché n’est pas alloti, il comporte une clause sociale.', 'clause sociale')).toBe(false)
     expect(negated('Ne pas oublier que le titulaire réalise pendant toute la durée du marché les heures d’insertion.', 'heures d’insertion')).toBe(false)

@@ -53,6 +53,7 @@ describe('quantities', () => {
   it('reads a share of hours, in digits or words, and ignores other percentages', () => {
     expect(share('au moins 5 % des heures travaillées')).toBe(5)
     expect(share('cinq pour cent du nombre total d’heures')).toBe(5)
+    expect(share('six pour-cent des heures travaillées')).toBe(6)
     expect(share('7,5 % de la main-d’œuvre')).toBe(7.5)
     expect(share('une pénalité de 10 % du montant du marché')).toBeUndefined()
     expect(share('le titulaire affecte au moins un cinquième des heures d’entretien')).toBe(20)
@@ -83,6 +84,19 @@ describe('quantities', () => {
     expect(frenchNumberWords('quatre-vingt-dix')).toBe(90)
     expect(frenchNumberWords('soixante et onze')).toBe(71)
     expect(frenchNumberWords('beaucoup')).toBeUndefined()
+    expect(frenchNumberWords('deux cent quarante')).toBe(240)
+    expect(frenchNumberWords('mille deux cents')).toBe(1200)
+    expect(frenchNumberWords('trois mille cinq cents')).toBe(3500)
+  })
+
+  it('reads hours written in words, with or without the figure in brackets', () => {
+    expect(hours('Le volume s’élève à quatre cent vingt (420) heures.')).toBe(420)
+    expect(hours('le titulaire réalise mille huit cents heures d’insertion')).toBe(1800)
+    expect(hours('trois cent cinquante heures de travail réservées aux publics éligibles')).toBe(350)
+    expect(hours('un volume de 1 500 (mille cinq cents) heures')).toBe(1500)
+    // a few hours are the length of an action, a rate is not a volume
+    expect(hours('une session de deux heures par semaine')).toBeUndefined()
+    expect(hours('trente-cinq heures par tranche de 100 000 € HT')).toBeUndefined()
   })
 
   it('reads totals stated over the contract period, after a comma, or as a bare total row', () => {

@@ -86,4 +86,37 @@ describe('criterion weight', () => {
     // Without a total row, a trailing figure is not read as a weight.
     expect(weightNear('Gestion des déchets 10', 'dechets')).toBeUndefined()
   })
+
+  it('reads the weight cell after the criterion in a table flattened with "|"', () => {
+    const row = 'Critère | Poids Prix | 50 Délais | 20 Plan de réduction des émissions de CO2 | 30 Total | 100'
+    expect(weightNear(row, 'emissions de co2')).toBe(30)
+    // the table's own total row is the scale
+    expect(weightNear('Critère | Note Prix | 12 Tri des biodéchets | 4 Technique | 4 Total | 20', 'biodechets')).toBe(20)
+    expect(weightNear('Critères | Points Prix | 60 Tri des biodéchets | 15 %', 'biodechets')).toBe(15)
+  })
+
+  it('reads a total row without a unit as the scale, when it is a plausible marking scale', () => {
+    expect(statedTotal(fold('Critère | Note\nPrix | 24\nTotal | 40'))).toBe(40)
+    expect(statedTotal(fold('Critère\nNote\nPrix\n24\nTotal\n40'))).toBe(40)
+    // a table of hours or amounts is not a marking scale
+    expect(statedTotal(fold('Lot 1 | 420 h\nTotal | 1 260'))).toBeUndefined()
+  })
+
+  it('reads a weight line under the criterion, and a bare figure of a weight column', () => {
+    for (const line of ['Pondération : 8.', 'Poids : 6 points', '15', '(10 %)', 'Coefficient : 2']) expect(continuesWithWeight(fold(line))).toBe(true)
+    expect(continuesWithWeight(fold('Le candidat décrit 3 actions.'))).toBe(false)
+    expect(criterionWeight(fold('15'))).toBe(15)
+    expect(criterionWeight(fold('6'), undefined, 40)).toBe(15)
+    expect(criterionWeight(fold('Pondération : 8.'))).toBe(8)
+  })
+
+  it('reads a fraction of the mark', () => {
+    expect(weightNear('La performance environnementale compte pour un cinquième de la note finale.', 'environnementale')).toBe(20)
+    expect(weightNear('Le bilan carbone représente le quart des points.', 'carbone')).toBe(25)
+    expect(weightNear('Un quart des déchets est recyclé.', 'dechets')).toBeUndefined()
+  })
+
+  it('reads a coefficient out of a total stated with it', () => {
+    expect(weightNear('Critère 3 : performance énergétique, coefficient 1 sur un total de 10.', 'energetique')).toBe(10)
+  })
 })

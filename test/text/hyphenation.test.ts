@@ -31,6 +31,22 @@ describe('words hyphenated across a line break', () => {
     expect(normalizeText('L’éco-conception est notée : démarche d’éco-\nconception')).toBe("L'éco-conception est notée : démarche d'éco-conception")
   })
 
+  it('re-joins a word whose line break the converter turned into a space', () => {
+    expect(normalizeText('des per- sonnes en parcours d’inser- tion')).toBe("des personnes en parcours d'insertion")
+    expect(normalizeText('une démarche environne-  mentale')).toBe('une démarche environnementale')
+    // compounds keep their hyphen: names, "non-", pronouns, compounds written elsewhere, "socio-"
+    expect(normalizeText('la commune de Saint- Denis, un lot non- réservé')).toBe('la commune de Saint- Denis, un lot non-réservé')
+    expect(normalizeText('la qualité socio- environnementale, la sous- traitance')).toBe('la qualité socio-environnementale, la sous-traitance')
+    expect(normalizeText('le tri-sélectif est exigé ; le tri- sélectif')).toBe('le tri-sélectif est exigé ; le tri-sélectif')
+  })
+
+  it('leaves list dashes, suspended hyphens, figures and capitals after a hyphen alone', () => {
+    expect(normalizeText('Le titulaire fournit : - des produits - des emballages')).toBe('Le titulaire fournit : - des produits - des emballages')
+    expect(normalizeText('le pré- et post-traitement, socio- ou médico-professionnel')).toBe('le pré- et post-traitement, socio- ou médico-professionnel')
+    expect(normalizeText('Liefer- und Dienstleistungen')).toBe('Liefer- und Dienstleistungen')
+    expect(normalizeText('Prix- 40 % ; Valeur technique- Méthodologie ; RÉSER- VÉE')).toBe('Prix- 40 % ; Valeur technique- Méthodologie ; RÉSER- VÉE')
+  })
+
   it('keeps segment offsets on the normalised text', () => {
     const {fullText, segments} = segmentPages([{text: 'CONSULTATION RÉSER-\nVÉE AUX SIAE.\nLe titulaire trie les dé-\nchets.'}])
     expect(segments.map((s) => s.text)).toEqual(['CONSULTATION RÉSERVÉE AUX SIAE.', 'Le titulaire trie les déchets.'])
