@@ -231,7 +231,7 @@ export class Matcher {
       // A short next line is this criterion's weight ("12 pts") only when it is a bare value, not
       // the next criterion of the list ("Critère n° 2 – Valeur technique (40 %)").
       // The next sentence may also refer back to it: "; il compte pour 60 % de la note finale".
-      else v = seg.weight ?? criterionWeight(text, hit.anchor, docTotal(), docCoefficients()) ?? (peek && (/:\s*$/.test(text) || BARE_WEIGHT.test(peek)) ? criterionWeight(peek, undefined, docTotal()) : undefined) ?? (next !== undefined && continuesWithWeight(next) ? criterionWeight(next, undefined, docTotal()) : undefined)
+      else v = seg.weight ?? criterionWeight(text, hit.anchor, docTotal(), docCoefficients()) ?? (peek && (/:\s*$/.test(text) || BARE_WEIGHT.test(peek)) ? criterionWeight(peek, undefined, docTotal()) : undefined) ?? (next !== undefined && continuesWithWeight(next) ? criterionWeight(next, undefined, docTotal(), docCoefficients()) : undefined)
       if (v !== undefined) q[kind] = v
     }
     return Object.keys(q).length > 0 ? q : undefined

@@ -120,3 +120,15 @@ describe('criterion weight', () => {
     expect(weightNear('Critère 3 : performance énergétique, coefficient 1 sur un total de 10.', 'energetique')).toBe(10)
   })
 })
+
+describe('a coefficient on the line under the criterion', () => {
+  it('is a share of the coefficients the document lists', async () => {
+    const {detect, loadRuleBase} = await import('../../src/detect/engine.js')
+    const {docOf} = await import('./helpers.js')
+    const text = "Critères de jugement des offres :\n1. Prix, coefficient 3\n2. Valeur technique, coefficient 5\n" +
+      "3. Performances en matière de protection de l'environnement :\nCoefficient 2"
+    const findings = detect(docOf([text], {kind: 'RC'}), loadRuleBase())
+    // 2 out of 3 + 5 + 2 = 10 coefficients.
+    expect(findings.filter((f) => f.category === 'env-award-criterion').map((f) => f.quantities?.weight)).toEqual([20])
+  })
+})
