@@ -120,6 +120,21 @@ function contextHolds(c: Context, doc: TenderDocument, seg: Segment, s: Sentence
   return true
 }
 
+/** The context fails on the document's kind or the sentence's role, without running a pattern. */
+function failsOnKindOrRole(c: Context, doc: TenderDocument, seg: Segment): boolean {
+  return (c.kinds !== undefined && !c.kinds.includes(doc.kind)) || (c.roles !== undefined && !(seg.role && c.roles.includes(seg.role)))
+}
+
+/**
+ * Whether the rule's context rules the sentence out by the document's kind and the sentence's
+ * role alone: asked before the rule's patterns run (an RC-only criterion rule in a CCAP).
+ */
+export function ruledOutByKindOrRole(rule: Rule, doc: TenderDocument, seg: Segment): boolean {
+  if (rule.where.length > 0 && rule.where.every((c) => failsOnKindOrRole(c, doc, seg))) return true
+  return rule.whereNot.some((c) => (c.kinds !== undefined || c.roles !== undefined) && !c.sections && !c.fields && !c.text && !c.lead &&
+    !failsOnKindOrRole(c, doc, seg))
+}
+
 export function inContext(rule: Rule, doc: TenderDocument, seg: Segment, s: Sentence): boolean {
   if (rule.where.length > 0 && !rule.where.some((c) => contextHolds(c, doc, seg, s))) return false
   return !rule.whereNot.some((c) => contextHolds(c, doc, seg, s))

@@ -12,7 +12,7 @@ import {planBoilerplate, planRule} from './plan.js'
 import {AnchorTable, Sentence} from './sentence.js'
 import {insertionHours, insertionShare} from './quantities.js'
 import {coefficientTotal, continuesWithWeight, criterionWeight, statedTotal} from './weight.js'
-import {inContext, isTitle, TABLE_OF_CONTENTS, test} from './context.js'
+import {inContext, isTitle, ruledOutByKindOrRole, TABLE_OF_CONTENTS, test} from './context.js'
 import type {BoilerplateList, CategoryCodes, Rule, RuleBase} from './types.js'
 
 export {loadRuleBase, defaultRulesDir, ENGINE_VERSION} from './rules.js'
@@ -202,6 +202,7 @@ export class Matcher {
     const fs = s.start
     // Every check is a pure function of the sentence: the one that most often fails for the least
     // work comes first. Half the candidates have a keyword but no anchor (one joined pattern).
+    if (ruledOutByKindOrRole(rule, doc, seg)) return undefined
     if (rule.terms.length === 0 && !anyAnchor(anchorIds, s)) return undefined
     if (!inContext(rule, doc, seg, s)) return undefined
     // Without a window, all/require/not read the whole sentence (continued after a colon: "un
