@@ -172,7 +172,14 @@ export class Matcher {
     const docTotal = () => (total === null ? (total = statedTotal(fd.folded)) : total)
     const docCoefficients = () => (coefficients === null ? (coefficients = coefficientTotal(fd.folded)) : coefficients)
     const s = this.sentence
-    for (const [i, ruleIdx] of candidates) {
+    // Per sentence role, the rules the document's kind and that role rule out (most DCE sentences have no role).
+    const outByRole = new Map<string | undefined, Uint8Array>()
+    for (const [i, candidateRules] of candidates) {
+      const seg = segs[i]!
+      let out = outByRole.get(seg.role)
+      if (!out) outByRole.set(seg.role, (out = Uint8Array.from(this.rules, (r) => (ruledOutByKindOrRole(r, doc, seg) ? 1 : 0))))
+      const ruleIdx = candidateRules.filter((r) => out[r] === 0)
+      if (ruleIdx.length === 0) continue
       const text = fd.folded.slice(fd.foldStart[i]!, fd.foldEnd[i]!)
       if (TABLE_OF_CONTENTS.test(text) || isTitle(segs[i]!)) continue
       const next = i + 1 < segs.length ? fd.folded.slice(fd.foldStart[i + 1]!, fd.foldEnd[i + 1]!) : undefined
@@ -202,7 +209,6 @@ export class Matcher {
     const fs = s.start
     // Every check is a pure function of the sentence: the one that most often fails for the least
     // work comes first. Half the candidates have a keyword but no anchor (one joined pattern).
-    if (ruledOutByKindOrRole(rule, doc, seg)) return undefined
     if (rule.terms.length === 0 && !anyAnchor(anchorIds, s)) return undefined
     if (!inContext(rule, doc, seg, s)) return undefined
     // Without a window, all/require/not read the whole sentence (continued after a colon: "un
