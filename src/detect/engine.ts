@@ -54,6 +54,12 @@ interface Hit {
 }
 
 /** Table-of-contents lines ("4.5 Insertion professionnelle ........ 5") repeat headings: never findings. */
+function isContentsLine(text: string): boolean {
+  // Leaders are dots or ellipses: most sentences have neither two dots in a row nor an ellipsis.
+  return LEADER_START.test(text) && TABLE_OF_CONTENTS.test(text)
+}
+const LEADER_START = /\.\s?\.|…/
+
 /** A line that is only a weight: "12 pts", "(20 %)", "- 15 points". */
 const BARE_WEIGHT = /^\W{0,3}\d+(?:[.,]\d+)?\s*(?:%|points?\b|pts\b)\W{0,3}$/
 
@@ -181,7 +187,7 @@ export class Matcher {
       const ruleIdx = candidateRules.filter((r) => out[r] === 0)
       if (ruleIdx.length === 0) continue
       const text = fd.folded.slice(fd.foldStart[i]!, fd.foldEnd[i]!)
-      if (TABLE_OF_CONTENTS.test(text) || isTitle(segs[i]!)) continue
+      if (isContentsLine(text) || isTitle(seg)) continue
       const next = i + 1 < segs.length ? fd.folded.slice(fd.foldStart[i + 1]!, fd.foldEnd[i + 1]!) : undefined
       s.reset(i, text, fd.foldStart[i]!, fd.foldEnd[i]!, next, () => leadText(fd, segs, i), anchorIds, anchorsFrom[i]!, anchorsFrom[i + 1]!)
       const hits: Hit[] = []

@@ -32,6 +32,8 @@ function escape(s: string): string {
 export class FormReader {
   private readonly tokenRe: RegExp
   private readonly anyBox: RegExp
+  /** The same, to find every box of a document in one search. */
+  private readonly everyBox: RegExp
   private readonly checked: Set<string>
   private cache: {text: string; from: number; to: number; tokens: Token[]} | undefined
 
@@ -41,6 +43,7 @@ export class FormReader {
     const glyphs = [...checked, ...unchecked].sort((a, b) => b.length - a.length).map(escape)
     // A lone "X" ticks a box as well ("X Oui  Non"), but not in "3 x 8" nor in a word.
     this.anyBox = new RegExp(glyphs.join('|'))
+    this.everyBox = new RegExp(glyphs.join('|'), 'g')
     this.tokenRe = new RegExp(`(${glyphs.join('|')})|\\b(oui|non)\\b|(?<![\\w'.-])(?<!\\d )(x)(?![\\w'])(?! ?\\d)`, 'g')
   }
 
@@ -112,11 +115,20 @@ export class FormReader {
   withoutUntickedOptions(text: string, starts: number[], ends: number[]): string {
     if (!this.anyBox.test(text)) return text
     const blanks: Array<[number, number]> = []
-    for (let i = 0; i < starts.length; i++) {
+    // Only the sentences holding a box: found by one search of the document (a box never spans
+    // the line break between two sentences), not by one test per sentence.
+    const every = this.everyBox
+    every.lastIndex = 0
+    let i = 0
+    let m: RegExpExecArray | null
+    while ((m = every.exec(text))) {
+      const p = m.index
+      while (i < starts.length && ends[i]! <= p) i++
+      if (i >= starts.length) break
+      if (p < starts[i]!) continue
       const from = starts[i]!
       const to = ends[i]!
-      this.anyBox.lastIndex = 0
-      if (!this.anyBox.test(text.slice(from, to))) continue
+      every.lastIndex = to
       const boxes = this.optionBoxes(text, from, to)
       if (boxes.length === 0) continue
       const seg = text.slice(from, to)
