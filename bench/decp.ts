@@ -55,7 +55,7 @@ function contract(i: number, rnd: () => number): Record<string, unknown> {
 export async function generateDecp(file: string, contracts: number): Promise<number> {
   const out = createWriteStream(file)
   const write = async (s: string): Promise<void> => {
-    if (!out.write(s)) await new Promise((r) => out.once('drain', r))
+    if (!out.write(s)) await new Promise<void>((r) => out.once('drain', () => r()))
   }
   const rnd = lcg(42)
   let records = 0
