@@ -118,8 +118,9 @@ export class DocumentScan {
     this.trie = texts.length > 0 ? new Trie(texts) : null
     const inside = texts.filter((_, i) => !this.words[i]!.wordStartOnly)
     const parts: string[] = []
-    if (texts.length > 0) parts.push(`\\b${trieRegex(buildTrie(shortest(texts)))}`)
-    if (inside.length > 0) parts.push(trieRegex(buildTrie(shortest(inside))))
+    // Empty matches (lookaheads): the position is all the scan needs, and test() builds no match array.
+    if (texts.length > 0) parts.push(`\\b(?=${trieRegex(buildTrie(shortest(texts)))})`)
+    if (inside.length > 0) parts.push(`(?=${trieRegex(buildTrie(shortest(inside)))})`)
     this.locator = parts.length > 0 ? new RegExp(parts.join('|'), 'g') : null
     this.found = new Int32Array(Math.max(1, ...texts.map((t) => t.length)) + 1)
   }
@@ -149,9 +150,8 @@ export class DocumentScan {
     let listSeg = -1
     let list: number[] = []
     re.lastIndex = 0
-    let m: RegExpExecArray | null
-    while ((m = re.exec(text))) {
-      const p = m.index
+    while (re.test(text)) {
+      const p = re.lastIndex
       re.lastIndex = p + 1
       // Every word starts with a word character: `\b` before one is a word start.
       const atWordStart = p === 0 || !isWordChar(text.charCodeAt(p - 1))

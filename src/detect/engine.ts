@@ -152,6 +152,7 @@ export class Matcher {
   /** The prefilter's keywords and the anchor patterns' literal words, found in one scan. */
   private readonly scanner: DocumentScan
 
+  private readonly ruledOutBy = new Map<string, Uint8Array>()
   private readonly fallbacks = new Map<string, Rule['unlessFound']>()
   private readonly hasFallbacks: boolean
 
@@ -178,12 +179,9 @@ export class Matcher {
     const docTotal = () => (total === null ? (total = statedTotal(fd.folded)) : total)
     const docCoefficients = () => (coefficients === null ? (coefficients = coefficientTotal(fd.folded)) : coefficients)
     const s = this.sentence
-    // Per sentence role, the rules the document's kind and that role rule out (most DCE sentences have no role).
-    const outByRole = new Map<string | undefined, Uint8Array>()
     for (const [i, candidateRules] of candidates) {
       const seg = segs[i]!
-      let out = outByRole.get(seg.role)
-      if (!out) outByRole.set(seg.role, (out = Uint8Array.from(this.rules, (r) => (ruledOutByKindOrRole(r, doc, seg) ? 1 : 0))))
+      const out = this.ruledOut(doc, seg)
       const ruleIdx = candidateRules.filter((r) => out[r] === 0)
       if (ruleIdx.length === 0) continue
       const text = fd.folded.slice(fd.foldStart[i]!, fd.foldEnd[i]!)
@@ -191,13 +189,22 @@ export class Matcher {
       const next = i + 1 < segs.length ? fd.folded.slice(fd.foldStart[i + 1]!, fd.foldEnd[i + 1]!) : undefined
       s.reset(i, text, fd.foldStart[i]!, fd.foldEnd[i]!, next, () => leadText(fd, segs, i), anchorIds, anchorsFrom[i]!, anchorsFrom[i + 1]!)
       const hits: Hit[] = []
-      for (const r of ruleIdx.sort((a, b) => a - b)) {
+      if (ruleIdx.length > 1) ruleIdx.sort((a, b) => a - b)
+      for (const r of ruleIdx) {
         const hit = this.evaluate(this.rules[r]!, this.anchorIds[r]!, doc, fd, s)
         if (hit) hits.push(hit)
       }
-      findings.push(...this.toFindings(hits, fd, segs, s, docTotal, docCoefficients))
+      if (hits.length > 0) findings.push(...this.toFindings(hits, fd, segs, s, docTotal, docCoefficients))
     }
     return this.withoutFallbacks(findings)
+  }
+
+  /** Per document kind and sentence role, the rules they rule out (1) before any pattern runs. */
+  private ruledOut(doc: TenderDocument, seg: Segment): Uint8Array {
+    const key = `${doc.kind}\0${seg.role ?? ''}`
+    let out = this.ruledOutBy.get(key)
+    if (!out) this.ruledOutBy.set(key, (out = Uint8Array.from(this.rules, (r) => (ruledOutByKindOrRole(r, doc, seg) ? 1 : 0))))
+    return out
   }
 
   /**
