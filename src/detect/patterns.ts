@@ -210,7 +210,9 @@ function sequence(src: string, startsAtBoundary: boolean): Literal[] | null {
       // An optional group is usually a whole word with its space ("(sociale )?"): keep the state.
       // But an optional prefix of letters ("(l|d)?environnement", for "lenvironnement") may glue
       // to the next word: what follows it is not known to start a word.
-      if (c === '(') boundary = q.optional ? boundary && !LETTER.test(src[next - 2] ?? '') : false
+      // A lookaround consumes nothing: what follows it stands where it stands.
+      if (c === '(' && /^\(\?<?[=!]/.test(src.slice(i, i + 4))) boundary = boundary
+      else if (c === '(') boundary = q.optional ? boundary && !LETTER.test(src[next - 2] ?? '') : false
       else boundary = q.optional ? boundary && endsWord : endsWord
     }
     i = next + q.len
@@ -219,7 +221,8 @@ function sequence(src: string, startsAtBoundary: boolean): Literal[] | null {
   if (options.length === 0) return null
   // Prefer the option whose shortest literal is longest (fewest false candidates), and never one
   // holding a word of every other sentence ("est", "sont"): it would make the rule a candidate everywhere.
-  const score = (o: Literal[]) => Math.min(...o.map((l) => l.text.length)) + (o.every((l) => l.wordStart) ? 2 : 0) -
+  // Words at a word start are looked for only there, far faster than anywhere: preferred to a longer word that is not.
+  const score = (o: Literal[]) => Math.min(...o.map((l) => l.text.length)) + (o.every((l) => l.wordStart) ? 6 : 0) -
     (o.some((l) => COMMON_WORDS.has(l.text.trim())) ? 20 : 0)
   options.sort((a, b) => score(b) - score(a) || a.length - b.length)
   return options[0]!
