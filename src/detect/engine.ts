@@ -11,7 +11,7 @@ import {NegationScope} from './negation.js'
 import {planBoilerplate, planRule} from './plan.js'
 import {AnchorTable, Sentence} from './sentence.js'
 import {insertionHours, insertionShare} from './quantities.js'
-import {coefficientTotal, continuesWithWeight, criterionWeight, statedTotal} from './weight.js'
+import {coefficientTotal, continuesWithWeight, criterionWeight, eformsBlockWeight, statedTotal} from './weight.js'
 import {inContext, isTitle, ruledOutByKindOrRole, TABLE_OF_CONTENTS, test} from './context.js'
 import type {BoilerplateList, CategoryCodes, Rule, RuleBase} from './types.js'
 
@@ -241,7 +241,7 @@ export class Matcher {
     return undefined
   }
 
-  private quantities(hit: Hit, text: string, next: string | undefined, seg: Segment, docTotal: () => number | undefined, docCoefficients: () => number | undefined): Quantities | undefined {
+  private quantities(hit: Hit, text: string, next: string | undefined, seg: Segment, docTotal: () => number | undefined, docCoefficients: () => number | undefined, following: () => string[]): Quantities | undefined {
     const q: Quantities = {}
     const peek = next !== undefined && (/[:]\s*$/.test(text) || next.length <= 40) ? next : undefined
     for (const kind of hit.rule.quantities) {
@@ -251,7 +251,7 @@ export class Matcher {
       // A short next line is this criterion's weight ("12 pts") only when it is a bare value, not
       // the next criterion of the list ("Critère n° 2 – Valeur technique (40 %)").
       // The next sentence may also refer back to it: "; il compte pour 60 % de la note finale".
-      else v = seg.weight ?? criterionWeight(text, hit.anchor, docTotal(), docCoefficients()) ?? (peek && (/:\s*$/.test(text) || BARE_WEIGHT.test(peek)) ? criterionWeight(peek, undefined, docTotal()) : undefined) ?? (next !== undefined && continuesWithWeight(next) ? criterionWeight(next, undefined, docTotal(), docCoefficients()) : undefined)
+      else v = seg.weight ?? criterionWeight(text, hit.anchor, docTotal(), docCoefficients()) ?? (peek && (/:\s*$/.test(text) || BARE_WEIGHT.test(peek)) ? criterionWeight(peek, undefined, docTotal()) : undefined) ?? (next !== undefined && continuesWithWeight(next) ? criterionWeight(next, undefined, docTotal(), docCoefficients()) : undefined) ?? eformsBlockWeight(following())
       if (v !== undefined) q[kind] = v
     }
     return Object.keys(q).length > 0 ? q : undefined
@@ -263,8 +263,10 @@ export class Matcher {
     const seg = segs[i]!
     const {text, next} = s
     const byCategory = new Map<string, DetectedFinding>()
+    // The fields after this sentence, for a weight that an eForms rendering states a few lines below.
+    const following = () => segs.slice(i + 1, i + 5).map((_, k) => fd.folded.slice(fd.foldStart[i + 1 + k]!, fd.foldEnd[i + 1 + k]!))
     for (const hit of hits) {
-      const quantities = this.quantities(hit, text, next, seg, docTotal, docCoefficients)
+      const quantities = this.quantities(hit, text, next, seg, docTotal, docCoefficients, following)
       const existing = byCategory.get(hit.rule.category)
       if (existing) {
         if (quantities) existing.quantities = {...quantities, ...existing.quantities}

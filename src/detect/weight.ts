@@ -15,6 +15,8 @@ const COEFFICIENT = new RegExp(`\\bcoef(?:f|ficient)?s?\\.?\\s*(?:de\\s*|:\\s*|=
 // A fraction of the mark: "compte pour un cinquième de la note finale", "le quart des points".
 const NOTE_FRACTIONS: Record<string, number> = {moitie: 50, tiers: 33.33, quart: 25, cinquieme: 20, dixieme: 10, vingtieme: 5}
 const NOTE_FRACTION = new RegExp(`\\b(?:un|une|la|le)\\s+(${Object.keys(NOTE_FRACTIONS).join('|')})\\s+(?:de la (?:note|notation)|du total|des points|de l'evaluation)\\b`, 'g')
+// eForms fields run together: "Pondération (pourcentage, exact) Critère d'attribution — Nombre : 15".
+const EFORMS_INLINE = new RegExp(`ponderation\\s*\\(\\s*pourcentage[^)]{0,30}\\)[^\\d.;]{0,40}?\\bnombre\\s*:\\s*${NUM}`, 'g')
 // A scoring formula: "0,15 × note environnementale" is 15 %.
 const FORMULA = /(?<![\d.,])0[.,](\d{1,3})\s*[x×*]\s*(?:la\s*)?note\b/g
 // A formula written with variables: "N = 0,6 Np + 0,3 Nt + 0,1 Ne, où Ne est la note environnementale".
@@ -39,8 +41,15 @@ function weightCandidates(text: string, statedTotal?: number): Candidate[] {
     while ((m = re.exec(text))) {
       const value = parseFrenchNumber(m[1]!, m[2])
       const total = re === FRACTION ? Number(m[3]) : 100
-      if (value <= total) cands.push({value: round((value / total) * 100), start: m.index, end: m.index + m[0].length})
+      // "pondération 0,15" is a share of the whole (0,85 + 0,15), not 0.15 %
+      const share = re === WEIGHTING && value > 0 && value < 1 ? value * 100 : value
+      if (share <= total) cands.push({value: round((share / total) * 100), start: m.index, end: m.index + m[0].length})
     }
+  }
+  EFORMS_INLINE.lastIndex = 0
+  while ((m = EFORMS_INLINE.exec(text))) {
+    const value = parseFrenchNumber(m[1]!, m[2])
+    if (value > 0 && value <= 100) cands.push({value: round(value), start: m.index, end: m.index + m[0].length})
   }
   NOTE_FRACTION.lastIndex = 0
   while ((m = NOTE_FRACTION.exec(text))) cands.push({value: NOTE_FRACTIONS[m[1]!]!, start: m.index, end: m.index + m[0].length})
@@ -238,4 +247,32 @@ function scaleRow(text: string): number | undefined {
   const row = TOTAL_ROW.exec(text)
   const value = row ? Number(row[1]) : 0
   return value >= 10 && value <= 100 ? value : undefined
+}
+
+// An eForms award criterion rendered as text puts each field on its own line: "Nom : …",
+// "Description : …", then "Pondération (pourcentage, exact) : 20", or the weight type on one line
+// ("… : Pondération (pourcentage, exact)") and the figure on another ("Critère d'attribution — Nombre : 15").
+const EFORMS_PERCENT_WEIGHT = new RegExp(`^\\W*ponderation\\s*\\(\\s*pourcentage[^)]{0,30}\\)\\s*[:=]\\s*${NUM}\\s*%?\\W{0,3}$`)
+const EFORMS_PERCENT_TYPE = /\bponderation\s*\(\s*pourcentage[^)]{0,30}\)\W{0,3}$/
+const EFORMS_NUMBER = new RegExp(`^\\W*(?:critere d'attribution\\W{1,5})?nombre\\s*:\\s*${NUM}\\W{0,3}$`)
+// A field that starts the next criterion: its weight is not this one's.
+const EFORMS_NEXT_CRITERION = /^\W*(?:type|nom)\s*:|^\W*critere(?: d'attribution)?\s*:?\s*$/
+const EFORMS_BLOCK_LINES = 4
+
+/** The percentage weight stated in the eForms fields that follow a criterion's name or description. */
+export function eformsBlockWeight(following: string[]): number | undefined {
+  let percentType = false
+  for (const line of following.slice(0, EFORMS_BLOCK_LINES)) {
+    if (EFORMS_NEXT_CRITERION.test(line)) return undefined
+    const direct = EFORMS_PERCENT_WEIGHT.exec(line)
+    if (direct) return weightIfShare(parseFrenchNumber(direct[1]!, direct[2]))
+    if (EFORMS_PERCENT_TYPE.test(line)) percentType = true
+    const figure = percentType ? EFORMS_NUMBER.exec(line) : null
+    if (figure) return weightIfShare(parseFrenchNumber(figure[1]!, figure[2]))
+  }
+  return undefined
+}
+
+function weightIfShare(value: number): number | undefined {
+  return value > 0 && value <= 100 ? round(value) : undefined
 }

@@ -72,6 +72,13 @@ describe('detect', () => {
     expect(detect(notice, base).map((f) => [f.category, f.quantities])).toEqual([['env-award-criterion', {weight: 30}]])
   })
 
+  it('reads the weight an eForms rendering states fields below the criterion', () => {
+    const notice = docOf(["Critère d'attribution\nType : Qualité\nNom : Impact environnemental des prestations\nDescription : Mesures de réduction des déplacements et des emballages, appréciées sur le mémoire.\nPondération (pourcentage, exact) : 25\nCritère d'attribution\nType : Prix\nNom : Prix\nPondération (pourcentage, exact) : 75"], {kind: 'notice'})
+    const found = detect(notice, base)
+    expect(found.length).toBeGreaterThan(0)
+    expect(new Set(found.map((f) => `${f.category} ${f.quantities?.weight}`))).toEqual(new Set(['env-award-criterion 25']))
+  })
+
   it('converts points to a weight with the total stated in the document', () => {
     const rc = docOf(['ARTICLE 9 - JUGEMENT DES OFFRES\nLes offres sont notées sur 200 points.\nPrix : 120 pts\nValeur technique : 60 pts\nCritère social (insertion) : 20 pts'], {kind: 'RC'})
     expect(detect(rc, base).map((f) => [f.category, f.quantities?.weight])).toEqual([['social-award-criterion', 10]])

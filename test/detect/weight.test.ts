@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {coefficientTotal, continuesWithWeight, criterionWeight, statedTotal} from '../../src/detect/weight.js'
+import {coefficientTotal, continuesWithWeight, criterionWeight, eformsBlockWeight, statedTotal} from '../../src/detect/weight.js'
 import {fold as foldOnly, normalizeText} from '../../src/text/normalize.js'
 
 const fold = (t: string) => foldOnly(normalizeText(t))
@@ -24,6 +24,15 @@ describe('criterion weight', () => {
 
   it('reads an eForms weighting rendered as text', () => {
     expect(weightNear('Critère : Type : Coût – Description : coût global incluant la consommation énergétique – Pondération (pourcentage, valeur exacte) : 40', 'consommation')).toBe(40)
+  })
+
+  it('reads an eForms weight whose type and figure are run together', () => {
+    expect(weightNear("Description : démarche de réduction des déchets Catégorie du critère d'attribution seuil de pondération : Pondération (pourcentage, exact) Critère d'attribution — Nombre : 25", 'dechets')).toBe(25)
+  })
+
+  it('reads a pondération written as a share of one', () => {
+    expect(weightNear('Performance énergétique des équipements (pondération 0,2', 'energetique')).toBe(20)
+    expect(weightNear('Critère environnemental : pondération de 0,35', 'environnemental')).toBe(35)
   })
 
   it('takes the value next to the sub-criterion in a list of weighted items', () => {
@@ -130,5 +139,18 @@ describe('a coefficient on the line under the criterion', () => {
     const findings = detect(docOf([text], {kind: 'RC'}), loadRuleBase())
     // 2 out of 3 + 5 + 2 = 10 coefficients.
     expect(findings.filter((f) => f.category === 'env-award-criterion').map((f) => f.quantities?.weight)).toEqual([20])
+  })
+})
+
+describe('an eForms weight on the fields below the criterion', () => {
+  const lines = (...ls: string[]) => ls.map(fold)
+  it('reads the percentage weight a few fields below', () => {
+    expect(eformsBlockWeight(lines('Description : taux de matériaux biosourcés', 'Pondération (pourcentage, exact) : 30'))).toBe(30)
+    expect(eformsBlockWeight(lines("Catégorie du critère d'attribution seuil de pondération : Pondération (pourcentage, exact)", "Critère d'attribution — Nombre : 12"))).toBe(12)
+  })
+  it('stops at the next criterion and ignores a number without a percentage type', () => {
+    expect(eformsBlockWeight(lines('Type : Prix', 'Nom : Prix', 'Pondération (pourcentage, exact) : 60'))).toBeUndefined()
+    expect(eformsBlockWeight(lines("Critère d'attribution — Nombre : 3"))).toBeUndefined()
+    expect(eformsBlockWeight(lines('Pondération (points) : 30'))).toBeUndefined()
   })
 })
