@@ -61,7 +61,7 @@ const textFiles = (files: string[]): Source[] => files
  * Real tender documents: the Aquareel DCE and the corpus's XML notices (read by the extractors;
  * files they refuse, such as code lists, are left out), or the bundled sample DCE and notices.
  */
-export async function realDocuments(): Promise<{docs: TenderDocument[]; from: string}> {
+export async function realDocuments(): Promise<{docs: TenderDocument[]; from: string; shared: boolean}> {
   const shared = existsSync(SHARED)
   const texts = textFiles(shared ? walk(join(SHARED, 'dce-aquareel-vigicrues-2025/dce_md')) : walk(join(REPO, 'fixtures/sample-dce-sources')))
   const docs = texts.map((s) => toDocument(s, 0))
@@ -77,7 +77,7 @@ export async function realDocuments(): Promise<{docs: TenderDocument[]; from: st
       // Not a notice (code lists, SDK invalid examples, hostile fixtures): not document text.
     }
   }
-  return {docs, from: shared ? `the Aquareel DCE (${texts.length} pieces) and ${docs.length - texts.length} XML notices of ../shared/corpus`
+  return {docs, shared, from: shared ? `the Aquareel DCE (${texts.length} pieces) and ${docs.length - texts.length} XML notices of ../shared/corpus`
     : `../shared/corpus is absent: the bundled sample DCE (${texts.length} pieces) and ${docs.length - texts.length} notices of fixtures/ only`}
 }
 
@@ -222,7 +222,8 @@ export default async function bench(log: (line: string) => void): Promise<Record
   const real = await realDocuments()
   log(`real tender documents: ${real.from}`)
   const docs = measure('documents', real.docs, targetMB, rules, log)
-  log(`target >= 20 MB/s on real tender documents: ${docs.detectMBps >= 20 ? 'met' : 'MISSED'} (wall time; on a loaded machine see the CPU-time figure and the ratio)`)
+  if (real.shared) log(`target >= 20 MB/s on real tender documents: ${docs.detectMBps >= 20 ? 'met' : 'MISSED'} (wall time; on a loaded machine see the CPU-time figure and the ratio)`)
+  else log('target >= 20 MB/s on real tender documents: not assessed (the bundled sample is a few clause-dense demo pieces, not a corpus)')
   const drafts = measure('synthetic drafts', draftSources().map((s) => toDocument(s, 0)), targetMB / 3, rules, log)
   const dense = denseSources()
   const worst = dense.length > 0 ? measure('clause-dense', dense.map((s) => toDocument(s, 0)), targetMB / 3, rules, log) : undefined
