@@ -92,7 +92,10 @@ export class NegationScope {
     const next = rest === undefined || rest.length === 0 ? s.next?.slice(0, 200) : undefined
     const answer = this.forms.answerAfter(s.text, s.segStart, s.segEnd, s.end - s.segStart) ?? (next !== undefined ? this.forms.answerAfter(next, 0, next.length, 0) : undefined)
     if (answer !== undefined) return answer !== 'oui'
-    if (after.trim().length === 0 || (label && rest?.length === 0)) {
+    // A heading or a label with "Néant" under it; not a full sentence that ends with a full stop
+    // and is followed by another ("... des nappes réutilisables. Aucun contenant jetable n'est admis.").
+    const closed = after.trim().length === 0 && /[.;!?]/.test(s.text[s.end + after.length] ?? '')
+    if ((after.trim().length === 0 && !closed) || (label && rest?.length === 0)) {
       const following = (s.next ?? '').trimStart()
       if (following.length > 0 && firstMatch(this.cues.empty, following)) return true
     }

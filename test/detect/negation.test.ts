@@ -49,6 +49,11 @@ describe('negation scope', () => {
     expect(negated('Article 8 - Clause sociale', 'Clause sociale', 'Le titulaire réalise 300 heures.')).toBe(false)
   })
 
+  it('does not read the next sentence under a full sentence that ends with a full stop', () => {
+    expect(negated('Le traiteur utilise des nappes réutilisables.', 'réutilisables', 'Aucun gobelet jetable n’est admis.')).toBe(false)
+    expect(negated('Clauses environnementales', 'Clauses environnementales', 'Aucune.')).toBe(true)
+  })
+
   it('reads ticked boxes in both layouts', () => {
     expect(scope.ticked(fold('☐ Oui ☒ Non'))).toBe('non')
     expect(scope.ticked(fold('☒ Oui ☐ Non'))).toBe('oui')
