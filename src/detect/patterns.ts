@@ -231,7 +231,7 @@ function sequence(src: string, startsAtBoundary: boolean): Literal[] | null {
 // French verbs and words too frequent in procurement text to index a rule by.
 const COMMON_WORDS = new Set(['est', 'sont', 'sera', 'seront', 'etre', 'soit', 'soient', 'peut', 'peuvent', 'doit', 'doivent',
   'les', 'des', 'une', 'pour', 'par', 'dans', 'avec', 'sur', 'aux', 'qui', 'que', 'ces', 'son', 'ses', 'leur', 'leurs',
-  'puis', 'ainsi', 'tout', 'tous', 'toute', 'toutes'])
+  'puis', 'ainsi', 'tout', 'tous', 'toute', 'toutes', 'ne', "qu'", 'que', 'sans', 'seul', 'seule', 'plus', 'moins', 'mini'])
 
 /** A plain phrase matched by French stems: "clause environnementale" also finds "clauses environnementales". */
 export interface Term {
