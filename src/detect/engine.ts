@@ -13,7 +13,7 @@ import {AnchorTable, Sentence} from './sentence.js'
 import {insertionHours, insertionShare} from './quantities.js'
 import {coefficientTotal, continuesWithWeight, criterionWeight, eformsBlockWeight, statedTotal} from './weight.js'
 import {inContext, isTitle, ruledOutByKindOrRole, TABLE_OF_CONTENTS, test} from './context.js'
-import type {BoilerplateList, CategoryCodes, Rule, RuleBase} from './types.js'
+import type {BoilerplateList, CategoryCodes, Pattern, Rule, RuleBase} from './types.js'
 
 export {loadRuleBase, defaultRulesDir, ENGINE_VERSION} from './rules.js'
 export type {RuleBase, Rule, CategoryCodes} from './types.js'
@@ -83,10 +83,10 @@ function leadText(fd: FoldedDocument, segs: Segment[], i: number): string {
 }
 
 /** The rule's `all`, `require` and `not` conditions on the words around an anchor. */
-function conditionsHold(rule: Rule, scope: string): boolean {
+function conditionsHold(rule: Rule, scope: string, notInSentence: boolean): boolean {
   if (rule.all.some((p) => !test([p], scope))) return false
   if (rule.require.length > 0 && !test(rule.require, scope)) return false
-  return !test(rule.not, scope)
+  return notInSentence || !test(rule.not, scope)
 }
 
 /** The same conditions on the whole sentence (continued after a colon): answers shared by the rules. */
@@ -97,6 +97,30 @@ function sentenceConditionsHold(rule: Rule, s: Sentence): boolean {
 }
 
 const MAX_ANCHORS = 8
+
+/**
+ * Whether a pattern's matches depend only on the text they cover (and one character either side,
+ * for \b): no ^, $, lookaround or \B. Such a pattern found in a window of a sentence is found in
+ * the sentence, so one absent from the sentence is absent from all its windows.
+ */
+export function isLocal(p: Pattern): boolean {
+  const bare = p.regex.source.replace(/\\[^B]/g, '').replace(/\[[^\]]*\]/g, '')
+  return !/[\^$]|\(\?<?[=!]|\\B/.test(bare)
+}
+
+/** For a rule with a window: the sentence-level answers that spare looking at each anchor's window. */
+interface WindowPlan {
+  /** Every `require` pattern is local: none in the sentence, no window can hold one. */
+  require: boolean
+  /** The local `all` patterns (each must be in the window, so in the sentence). */
+  all: Pattern[]
+  /** Every `not` pattern is local: none in the sentence, no window needs testing for them. */
+  not: boolean
+}
+
+function windowPlan(rule: Rule): WindowPlan {
+  return {require: rule.require.length > 0 && rule.require.every(isLocal), all: rule.all.filter(isLocal), not: rule.not.length > 0 && rule.not.every(isLocal)}
+}
 
 /** Whether one of the `any` patterns (numbered in the AnchorTable) matches. */
 function anyAnchor(ids: Int32Array, s: Sentence): boolean {
@@ -153,12 +177,14 @@ export class Matcher {
   private readonly scanner: DocumentScan
 
   private readonly ruledOutBy = new Map<string, Uint8Array>()
+  private readonly windowPlans: WindowPlan[]
   private readonly fallbacks = new Map<string, Rule['unlessFound']>()
   private readonly hasFallbacks: boolean
 
   constructor(private readonly base: RuleBase) {
     this.negation = new NegationScope(base.negation)
     this.rules = base.rules.map(planRule)
+    this.windowPlans = this.rules.map(windowPlan)
     this.boilerplate = planBoilerplate(base.boilerplate)
     const table = new AnchorTable(base.rules.flatMap((r) => r.any))
     this.anchorIds = base.rules.map((r) => Int32Array.from(r.any, (p) => table.id(p)))
@@ -191,7 +217,7 @@ export class Matcher {
       const hits: Hit[] = []
       if (ruleIdx.length > 1) ruleIdx.sort((a, b) => a - b)
       for (const r of ruleIdx) {
-        const hit = this.evaluate(this.rules[r]!, this.anchorIds[r]!, doc, fd, s)
+        const hit = this.evaluate(r, doc, fd, s)
         if (hit) hits.push(hit)
       }
       if (hits.length > 0) findings.push(...this.toFindings(hits, fd, segs, s, docTotal, docCoefficients))
@@ -217,7 +243,9 @@ export class Matcher {
     return findings.filter((f) => !(this.fallbacks.get(f.rule) ?? []).some((c) => found.has(c)))
   }
 
-  private evaluate(rule: Rule, anchorIds: Int32Array, doc: TenderDocument, fd: FoldedDocument, s: Sentence): Hit | undefined {
+  private evaluate(ruleIndex: number, doc: TenderDocument, fd: FoldedDocument, s: Sentence): Hit | undefined {
+    const rule = this.rules[ruleIndex]!
+    const anchorIds = this.anchorIds[ruleIndex]!
     const seg = doc.segments[s.index]!
     const fs = s.start
     // Every check is a pure function of the sentence: the one that most often fails for the least
@@ -228,9 +256,16 @@ export class Matcher {
     // nombre d'heures d'insertion :" then "Lot unique : 35 H ..."), the same answer for every
     // anchor: asked before finding the anchors.
     if (!rule.window && !sentenceConditionsHold(rule, s)) return undefined
+    let notInSentence = false
+    if (rule.window) {
+      const plan = this.windowPlans[ruleIndex]!
+      if (plan.require && !s.hasContinued(rule.require)) return undefined
+      if (plan.all.some((p) => !s.hasContinued([p]))) return undefined
+      notInSentence = plan.not && !s.hasContinued(rule.not)
+    }
     const original = (a: number, b: number) => fd.original.slice(originalOffset(fd.shifts, fs + a), originalOffset(fd.shifts, fs + b))
     for (const anchor of anchors(rule, anchorIds, s, original)) {
-      if (rule.window && !conditionsHold(rule, around(s.continued, anchor, rule.window))) continue
+      if (rule.window && !conditionsHold(rule, around(s.continued, anchor, rule.window), notInSentence)) continue
       if (rule.negation) {
         const span = {text: fd.folded, segStart: fs, segEnd: s.end, start: fs + anchor[0], end: fs + anchor[1], next: s.next}
         if (this.negation.negated(span)) continue

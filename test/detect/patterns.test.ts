@@ -31,3 +31,18 @@ describe('patterns', () => {
     expect(hits).toEqual([[9, [2]], [9, [0]], [21, [1]]])
   })
 })
+
+describe('local patterns (a match in a window of a sentence is a match in the sentence)', () => {
+  it('are those without anchors, lookarounds or \\B', async () => {
+    const {isLocal} = await import('../../src/detect/engine.js')
+    const local = (src: string) => isLocal({source: src, regex: new RegExp(src, 'g')})
+    expect(local('\\d+ ?(heures|h)\\b')).toBe(true)
+    expect(local('[^.:]{0,60}\\bd\'heures')).toBe(true) // a negated class is no anchor
+    expect(local('prix \\$ ht')).toBe(true) // nor an escaped dollar
+    expect(local('^\\W*article')).toBe(false)
+    expect(local('reserve$')).toBe(false)
+    expect(local('(?<!heures? )\\breserve')).toBe(false)
+    expect(local('insertion(?! paysag)')).toBe(false)
+    expect(local('\\Bsertion')).toBe(false)
+  })
+})
