@@ -199,9 +199,26 @@ function tableCellCandidate(text: string, anchor: [number, number] | undefined, 
   return [{value: round((value / total) * 100), start: at, end: at + cell[0].length, preferred: true}]
 }
 
+// A sub-criterion named after its parent's weight, its own figure closing the line: "Valeur
+// technique : pondération 60 dont écolabel des produits utilisés : 15" (the 15 is the anchor's).
+const SUB_CRITERION = /\bdont\b/
+const SUB_WEIGHT = /^[^\d;]{0,120}?[:=]\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(%|points?|pts)?\W{0,3}$/
+
+/** The figure that closes a sub-criterion introduced by "dont" before the anchor, as a preferred candidate. */
+function subCriterionCandidate(text: string, anchor: [number, number] | undefined, statedTotal?: number): Candidate[] {
+  if (!anchor || !SUB_CRITERION.test(text.slice(Math.max(0, anchor[0] - 80), anchor[0]))) return []
+  const m = SUB_WEIGHT.exec(text.slice(anchor[1]))
+  if (!m) return []
+  const value = parseFrenchNumber(m[1]!.replace(/[,.]\d+$/, ''), /[,.](\d+)$/.exec(m[1]!)?.[1])
+  const total = m[2] === '%' ? 100 : statedTotal ?? 100
+  if (value <= 0 || value > total) return []
+  const at = anchor[1] + m.index
+  return [{value: round((value / total) * 100), start: at, end: at + m[0].length, preferred: true}]
+}
+
 /** Weight of an award criterion in % of the total: 20 points out of 100 is 20. */
 export function criterionWeight(text: string, anchor?: [number, number], statedTotal?: number, listTotal?: number): number | undefined {
-  const cands = [...weightCandidates(text, statedTotal), ...coefficientCandidates(text, listTotal), ...formulaTermCandidates(text, anchor), ...tableCellCandidate(text, anchor, statedTotal, listTotal)]
+  const cands = [...weightCandidates(text, statedTotal), ...coefficientCandidates(text, listTotal), ...formulaTermCandidates(text, anchor), ...tableCellCandidate(text, anchor, statedTotal, listTotal), ...subCriterionCandidate(text, anchor, statedTotal)]
   if (cands.length === 0 && text.length <= BARE_LINE_MAX) {
     // A table row ("Action en faveur de l'apprentissage 10") only when the table states its total.
     const figure = BARE_FIGURE.exec(text)
