@@ -152,8 +152,13 @@ export function coefficientTotal(text: string): number | undefined {
   // A criteria table that ends with its total row ("TOTAL 100" under a "POIDS" column).
   const row = TOTAL_ROW.exec(text)
   const value = row ? Number(row[1]) : 0
-  return value >= 10 && value <= 1000 ? value : undefined
+  if (value >= 10 && value <= 1000) return value
+  // A list that writes its weights bare ("Prix 50 ; Valeur technique 40 ; ... 10."): read on 100.
+  return found.length === 0 && BARE_PRICE.test(text) ? 100 : undefined
 }
+
+// The price criterion with a bare figure and no unit, closing its item: "Prix 50 ;", "Prix : 60" at a line's end.
+const BARE_PRICE = /\bprix\s*:?\s*\d{1,2}\s*(?:;|$)/m
 
 // "TOTAL 100", "Total | 100", or the figure on the line under "Total" (a PDF table read cell by cell).
 const TOTAL_ROW = /^\|?\s*total(?: general)?\s*[:|]?\s*(\d{2,4})\s*(?:points|pts|%)?\s*\|?\s*$/m
@@ -178,7 +183,7 @@ const NEW_LIST = /\blots?\b/
 // as notices print a weighting without its unit: read on the stated scale, else on a base of 100.
 const BARE_TRAILING = /[:=]\s*(\d{1,3})\s*\.?\s*$/
 const BARE_LINE_MAX = 150
-const TABLE_ROW = /[a-z')](?:\s+|\s*\|\s*)(\d{1,3})\s*\|?\s*$/
+const TABLE_ROW = /[a-z')](?:\s+|\s*\|\s*)(\d{1,3})\s*\|?\s*\.?\s*$/
 // A bare figure alone: a table's weight cell read on its own line.
 const BARE_FIGURE = /^\W{0,3}(\d{1,3}(?:[.,]\d{1,2})?)\W{0,3}$/
 // A table flattened into one line ("Critère | Poids Prix | 60 ... Emploi des publics | 15 Total | 100"):

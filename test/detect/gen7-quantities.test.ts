@@ -37,4 +37,9 @@ describe('quantities across lines', () => {
       '| 1 | Terrassement | 300 |', '| 2 | Charpente | 150 |', '| | **Total** | **450** |'].join('\n')
     expect(quantitiesOf(text, 'CCAP', 'insertion-clause').map((q) => q.hours)).toContain(450)
   })
+
+  it('reads a criterion\'s bare trailing figure when the list writes the price weight bare too', () => {
+    const text = 'Critères : Prix 60 ; Valeur technique 30 ;\nPart des déchets de chantier valorisés par le titulaire 10.'
+    expect(quantitiesOf(text, 'RC', 'env-award-criterion')).toEqual([{weight: 10}])
+  })
 })
