@@ -62,8 +62,13 @@ function afterScope(s: MatchSpan): string {
 const IF_FAILURE = /\b(?:si|lorsque|lorsqu'|dans le cas ou|au cas ou)\s*(?:le|la|l'|les|il|elle|ils|elles|un|une|chaque|ce|cette)\b[^,;:.]{0,60}\b(?:n'|ne\s)[^,;:.]{0,60}$/
 const SANCTION = /(?<!\b(?:aucune|sans|pas de|ni) )\b(?:penalites?|sanctions?|retenues?|resiliation)\b/
 
+// "Le titulaire exclut tout produit pour lequel le fabricant ne respecte pas le devoir de
+// diligence": the negation describes what is excluded, so the sentence requires the duty.
+const EXCLUDED_IF = /\b(?:exclu\w*|refus\w*|rejet\w*|ecart\w*|interdi\w*|proscri\w*)\b[^.;]{0,100}\b(?:lequel|laquelle|lesquels|lesquelles|dont|qui)\b[^,;:.]{0,60}$/
+
 function sanctionedFailure(s: MatchSpan): boolean {
-  return IF_FAILURE.test(s.text.slice(Math.max(s.segStart, s.start - 160), s.start)) && SANCTION.test(s.text.slice(s.segStart, s.segEnd))
+  const before = s.text.slice(Math.max(s.segStart, s.start - 160), s.start)
+  return (IF_FAILURE.test(before) && SANCTION.test(s.text.slice(s.segStart, s.segEnd))) || EXCLUDED_IF.test(before)
 }
 
 export class NegationScope {
