@@ -85,6 +85,9 @@ function breaksAfter(line: string, next: string): boolean {
   // A row whose value follows dot leaders ends there, however long: "Prix ........ 55 %" then
   // "Qualité des articles ........ 35 %" are two criteria, not one sentence.
   if (/\.{3,}\s*\d[\d\s.,]*\s*(?:%|points?|pts|h|heures?)?$/iu.test(a)) return true
+  // A criterion row that closes on its weight ("Insertion des publics éloignés de l'emploi : 5 %",
+  // "... boissons chaudes (10 %)") then a capital: the next row or sentence, however long the row.
+  if (/\d\s?(?:%|points?|pts)\s*\)?\s*$/iu.test(a) && /^\p{Lu}/u.test(b)) return true
   // Short line followed by a capital: a table row, a title, a list without bullets.
   if (a.length < 50 && /^\p{Lu}/u.test(b)) return true
   // A form row answered "Oui"/"Non"/"Sans objet" then the next label ("... protégés : non\nCritères ...").
