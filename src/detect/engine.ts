@@ -10,7 +10,7 @@ import {DocumentScan} from './doc-scan.js'
 import {NegationScope} from './negation.js'
 import {planBoilerplate, planRule} from './plan.js'
 import {AnchorTable, Sentence} from './sentence.js'
-import {insertionHours, insertionShare} from './quantities.js'
+import {insertionHours, insertionShare, lotListHours} from './quantities.js'
 import {coefficientTotal, continuesWithWeight, criterionWeight, eformsBlockWeight, statedTotal} from './weight.js'
 import {inContext, isTitle, ruledOutByKindOrRole, TABLE_OF_CONTENTS, test} from './context.js'
 import type {BoilerplateList, CategoryCodes, Pattern, Rule, RuleBase} from './types.js'
@@ -281,7 +281,7 @@ export class Matcher {
     const peek = next !== undefined && (/[:]\s*$/.test(text) || next.length <= 40) ? next : undefined
     for (const kind of hit.rule.quantities) {
       let v: number | undefined
-      if (kind === 'hours') v = insertionHours(text, hit.anchor) ?? (peek ? insertionHours(peek) : undefined)
+      if (kind === 'hours') v = insertionHours(text, hit.anchor) ?? (peek ? peekHours(peek, following) : undefined)
       else if (kind === 'percent') v = insertionShare(text, hit.anchor) ?? (peek ? insertionShare(peek) : undefined)
       // A short next line is this criterion's weight ("12 pts") only when it is a bare value, not
       // the next criterion of the list ("Critère n° 2 – Valeur technique (40 %)").
@@ -319,6 +319,12 @@ export class Matcher {
     }
     return [...byCategory.values()]
   }
+}
+
+/** Hours on the line after a sentence; when that line opens a per-lot breakdown, only the breakdown's total. */
+function peekHours(peek: string, following: () => string[]): number | undefined {
+  const list = lotListHours(following())
+  return list.isLotList ? list.hours : insertionHours(peek)
 }
 
 const MAX_QUOTE = 600

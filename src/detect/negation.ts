@@ -57,6 +57,20 @@ function afterScope(s: MatchSpan): string {
   return s.text.slice(s.end, to)
 }
 
+// "Si le titulaire n'a pas accueilli l'apprenti prévu ..., il encourt une pénalité": the failure
+// is a hypothesis that a penalty sanctions, so the sentence binds the duty it names.
+const IF_FAILURE = /\b(?:si|lorsque|lorsqu'|dans le cas ou|au cas ou)\s*(?:le|la|l'|les|il|elle|ils|elles|un|une|chaque|ce|cette)\b[^,;:.]{0,60}\b(?:n'|ne\s)[^,;:.]{0,60}$/
+const SANCTION = /(?<!\b(?:aucune|sans|pas de|ni) )\b(?:penalites?|sanctions?|retenues?|resiliation)\b/
+
+// "Le titulaire exclut tout produit pour lequel le fabricant ne respecte pas le devoir de
+// diligence": the negation describes what is excluded, so the sentence requires the duty.
+const EXCLUDED_IF = /\b(?:exclu\w*|refus\w*|rejet\w*|ecart\w*|interdi\w*|proscri\w*)\b[^.;]{0,100}\b(?:lequel|laquelle|lesquels|lesquelles|dont|qui)\b[^,;:.]{0,60}$/
+
+function sanctionedFailure(s: MatchSpan): boolean {
+  const before = s.text.slice(Math.max(s.segStart, s.start - 160), s.start)
+  return (IF_FAILURE.test(before) && SANCTION.test(s.text.slice(s.segStart, s.segEnd))) || EXCLUDED_IF.test(before)
+}
+
 export class NegationScope {
   // Glyphs folded once here: negated() runs for every candidate anchor.
   private readonly forms: FormReader
@@ -80,7 +94,7 @@ export class NegationScope {
     const cue = firstMatch(this.cues.before, before + s.text.slice(s.start, s.end))
     if (cue && cue.index < before.length) {
       const between = before.slice(cue.index + cue[0].length)
-      if (!firstMatch(this.cues.cancel, between)) return true
+      if (!firstMatch(this.cues.cancel, between) && !sanctionedFailure(s)) return true
     } else if (cue) return true
     const after = afterScope(s)
     if (firstMatch(this.cues.after, firstWords(after, this.cues.afterWindow)) && !firstMatch(this.cues.cancel, after)) return true

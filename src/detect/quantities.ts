@@ -22,7 +22,8 @@ const DURATION_BEFORE = /(?:\bdelai (?:\S+ ){0,2}?(?:de |d')?|\bsous |\bdans les
 // The total of a per-lot table wins over the lot figures: "TOTAL OPERATION 1 260 h".
 const TOTAL_BEFORE = /\btotal(?:[^.;\d]|\.{2,}){0,30}$/
 // A table's total row whose unit is in the column header ("Lot Désignation Heures" ... "Total opération 450").
-const BARE_TOTAL_ROW = new RegExp(`^\\W*total\\b(?:[^\\d%€.;:]|\\.{2,}){0,40}?${NUM}\\s*$`)
+// A Markdown row keeps its cell marks around the figure: "| | **Total opération** | **985** |".
+const BARE_TOTAL_ROW = new RegExp(`^\\W*total\\b(?:[^\\d%€.;:]|\\.{2,}){0,40}?${NUM}[\\s*|]*$`)
 
 /** A figure of hours as a candidate, unless it is a rate, a deadline or less than a working day. */
 function hoursCandidate(text: string, value: number | undefined, start: number, end: number): Candidate | undefined {
@@ -65,6 +66,26 @@ export function insertionHours(text: string, anchor?: [number, number]): number 
   // Per-lot figures with no total (gold README: omitted): a list, not one volume.
   if (!cands.some((c) => c.preferred) && new Set(cands.map((c) => c.value)).size >= 3) return undefined
   return nearest(cands, anchor)
+}
+
+// One lot's line of a per-lot breakdown announced by the sentence before ("réparti comme suit :").
+const LOT_LINE = /^\W*lots?\s*(?:n\W{0,2})?\d/
+
+/**
+ * The hours of a breakdown by lot that follows a sentence: the total it states ("soit un total de
+ * 1 540 heures"), else nothing (per-lot figures without a total are not one volume, gold README).
+ */
+export function lotListHours(lines: string[]): {isLotList: boolean; hours?: number | undefined} {
+  if (lines.length === 0 || !LOT_LINE.test(lines[0]!)) return {isLotList: false}
+  let lots = 0
+  for (const line of lines) {
+    if (!LOT_LINE.test(line) && !/^\W*(?:soit|total)\b/.test(line)) break
+    if (LOT_LINE.test(line)) lots++
+    const total = /\btotal\b/.test(line) ? insertionHours(line.slice(line.search(/\btotal\b/))) : undefined
+    if (total !== undefined) return {isLotList: true, hours: total}
+  }
+  // A single lot line is the volume itself ("Lot 1 : 350 heures").
+  return lots === 1 ? {isLotList: true, hours: insertionHours(lines[0]!)} : {isLotList: true}
 }
 
 // A figure may be repeated in brackets, before or after: "Douze pour cent (12 %) au moins du temps de travail".

@@ -152,8 +152,13 @@ export function coefficientTotal(text: string): number | undefined {
   // A criteria table that ends with its total row ("TOTAL 100" under a "POIDS" column).
   const row = TOTAL_ROW.exec(text)
   const value = row ? Number(row[1]) : 0
-  return value >= 10 && value <= 1000 ? value : undefined
+  if (value >= 10 && value <= 1000) return value
+  // A list that writes its weights bare ("Prix 50 ; Valeur technique 40 ; ... 10."): read on 100.
+  return found.length === 0 && BARE_PRICE.test(text) ? 100 : undefined
 }
+
+// The price criterion with a bare figure and no unit, closing its item: "Prix 50 ;", "Prix : 60" at a line's end.
+const BARE_PRICE = /\bprix\s*:?\s*\d{1,2}\s*(?:;|$)/m
 
 // "TOTAL 100", "Total | 100", or the figure on the line under "Total" (a PDF table read cell by cell).
 const TOTAL_ROW = /^\|?\s*total(?: general)?\s*[:|]?\s*(\d{2,4})\s*(?:points|pts|%)?\s*\|?\s*$/m
@@ -178,7 +183,7 @@ const NEW_LIST = /\blots?\b/
 // as notices print a weighting without its unit: read on the stated scale, else on a base of 100.
 const BARE_TRAILING = /[:=]\s*(\d{1,3})\s*\.?\s*$/
 const BARE_LINE_MAX = 150
-const TABLE_ROW = /[a-z')](?:\s+|\s*\|\s*)(\d{1,3})\s*\|?\s*$/
+const TABLE_ROW = /[a-z')](?:\s+|\s*\|\s*)(\d{1,3})\s*\|?\s*\.?\s*$/
 // A bare figure alone: a table's weight cell read on its own line.
 const BARE_FIGURE = /^\W{0,3}(\d{1,3}(?:[.,]\d{1,2})?)\W{0,3}$/
 // A table flattened into one line ("Critère | Poids Prix | 60 ... Emploi des publics | 15 Total | 100"):
@@ -199,9 +204,26 @@ function tableCellCandidate(text: string, anchor: [number, number] | undefined, 
   return [{value: round((value / total) * 100), start: at, end: at + cell[0].length, preferred: true}]
 }
 
+// A sub-criterion named after its parent's weight, its own figure closing the line: "Valeur
+// technique : pondération 60 dont écolabel des produits utilisés : 15" (the 15 is the anchor's).
+const SUB_CRITERION = /\bdont\b/
+const SUB_WEIGHT = /^[^\d;]{0,120}?[:=]\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(%|points?|pts)?\W{0,3}$/
+
+/** The figure that closes a sub-criterion introduced by "dont" before the anchor, as a preferred candidate. */
+function subCriterionCandidate(text: string, anchor: [number, number] | undefined, statedTotal?: number): Candidate[] {
+  if (!anchor || !SUB_CRITERION.test(text.slice(Math.max(0, anchor[0] - 80), anchor[0]))) return []
+  const m = SUB_WEIGHT.exec(text.slice(anchor[1]))
+  if (!m) return []
+  const value = parseFrenchNumber(m[1]!.replace(/[,.]\d+$/, ''), /[,.](\d+)$/.exec(m[1]!)?.[1])
+  const total = m[2] === '%' ? 100 : statedTotal ?? 100
+  if (value <= 0 || value > total) return []
+  const at = anchor[1] + m.index
+  return [{value: round((value / total) * 100), start: at, end: at + m[0].length, preferred: true}]
+}
+
 /** Weight of an award criterion in % of the total: 20 points out of 100 is 20. */
 export function criterionWeight(text: string, anchor?: [number, number], statedTotal?: number, listTotal?: number): number | undefined {
-  const cands = [...weightCandidates(text, statedTotal), ...coefficientCandidates(text, listTotal), ...formulaTermCandidates(text, anchor), ...tableCellCandidate(text, anchor, statedTotal, listTotal)]
+  const cands = [...weightCandidates(text, statedTotal), ...coefficientCandidates(text, listTotal), ...formulaTermCandidates(text, anchor), ...tableCellCandidate(text, anchor, statedTotal, listTotal), ...subCriterionCandidate(text, anchor, statedTotal)]
   if (cands.length === 0 && text.length <= BARE_LINE_MAX) {
     // A table row ("Action en faveur de l'apprentissage 10") only when the table states its total.
     const figure = BARE_FIGURE.exec(text)

@@ -77,12 +77,17 @@ function breaksAfter(line: string, next: string): boolean {
   if (a.length === 0 || b.length === 0) return true
   // bullets as word processors print them: "– ", "• ", "➢ ", "► ", "❖ ", "✓ "...
   if (/^[-•▪●◦*–—➢➤►▸▹→⇒❖✓✔■◆◇·]\s|^[a-z0-9]{1,3}[).]\s|^\d+(?:[.,]\d+)?\s?%?\s*(?:points?|pts)?$/iu.test(b)) return true
-  // the next item of a numbered list: "2.2 Moyens humains : 15 points"
-  if (/^\d+(?:\.\d+)+\.?\s+\p{Lu}/u.test(b)) return true
+  // the next item of a numbered list: "2.2 Moyens humains : 15 points", "3 – Démarche d'insertion"
+  if (/^\d+(?:\.\d+)+\.?\s+\p{Lu}|^\d{1,2}\s?[–—-]\s\p{Lu}/u.test(b)) return true
+  // A table's weight cell that a PDF converter split over lines ("35" then "points") ends there.
+  if (/^(?:\d+(?:[.,]\d+)?\s?)?(?:%|points?|pts)$/iu.test(a)) return true
   if (/[.!?;:]$/.test(a) && !ABBREVIATIONS.test(a)) return true
   // A row whose value follows dot leaders ends there, however long: "Prix ........ 55 %" then
   // "Qualité des articles ........ 35 %" are two criteria, not one sentence.
   if (/\.{3,}\s*\d[\d\s.,]*\s*(?:%|points?|pts|h|heures?)?$/iu.test(a)) return true
+  // A criterion row that closes on its weight ("Insertion des publics éloignés de l'emploi : 5 %",
+  // "... boissons chaudes (10 %)") then a capital: the next row or sentence, however long the row.
+  if (/\d\s?(?:%|points?|pts)\s*\)?\s*$/iu.test(a) && /^\p{Lu}/u.test(b)) return true
   // Short line followed by a capital: a table row, a title, a list without bullets.
   if (a.length < 50 && /^\p{Lu}/u.test(b)) return true
   // A form row answered "Oui"/"Non"/"Sans objet" then the next label ("... protégés : non\nCritères ...").
