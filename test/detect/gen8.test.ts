@@ -1,12 +1,13 @@
 // Round 8 families: a form's question answered "Non", an upper-case title printed one word group
 // per line, an ESS reservation stated by the L2113-16 conditions.
 import {describe, expect, it} from 'vitest'
+import type {DocumentKind} from '../../src/core/model.js'
 import {detect, loadRuleBase} from '../../src/detect/engine.js'
 import {segmentPages} from '../../src/text/segment.js'
 import {docOf} from './helpers.js'
 
 const rules = loadRuleBase()
-const categories = (text: string, kind: Parameters<typeof docOf>[1]['kind'] = 'notice') =>
+const categories = (text: string, kind: DocumentKind = 'notice') =>
   [...new Set(detect(docOf([text], {kind}), rules).map((f) => f.category))].sort()
 
 describe('round 8 families', () => {
