@@ -66,6 +66,9 @@ const SANCTION = /(?<!\b(?:aucune|sans|pas de|ni) )\b(?:penalites?|sanctions?|re
 // diligence": the negation describes what is excluded, so the sentence requires the duty.
 const EXCLUDED_IF = /\b(?:exclu\w*|refus\w*|rejet\w*|ecart\w*|interdi\w*|proscri\w*)\b[^.;]{0,100}\b(?:lequel|laquelle|lesquels|lesquelles|dont|qui)\b[^,;:.]{0,60}$/
 
+// The answer to a form's question that denies it: "... clause sociale ? Non", "? Néant".
+const QUESTION_ANSWERED_NO = /^(?:non|neant|sans objet|aucune?)\b(?![-'])/
+
 function sanctionedFailure(s: MatchSpan): boolean {
   const before = s.text.slice(Math.max(s.segStart, s.start - 160), s.start)
   return (IF_FAILURE.test(before) && SANCTION.test(s.text.slice(s.segStart, s.segEnd))) || EXCLUDED_IF.test(before)
@@ -109,6 +112,12 @@ export class NegationScope {
     // A heading or a label with "Néant" under it; not a full sentence that ends with a full stop
     // and is followed by another ("... des nappes réutilisables. Aucun contenant jetable n'est admis.").
     const closed = after.trim().length === 0 && /[.;!?]/.test(s.text[s.end + after.length] ?? '')
+    // A question answered "Non" in a form ("Le marché comporte-t-il une clause sociale ? Non").
+    if (after.trim().length === 0 && s.text[s.end + after.length] === '?') {
+      // (the answer's line may be joined to the next label: "? Non Variantes autorisées : Non")
+      const answer = s.text.slice(s.end + after.length + 1, s.segEnd).trimStart() || (s.next ?? '').trimStart()
+      if (QUESTION_ANSWERED_NO.test(answer)) return true
+    }
     if ((after.trim().length === 0 && !closed) || (label && rest?.length === 0)) {
       const following = (s.next ?? '').trimStart()
       if (following.length > 0 && firstMatch(this.cues.empty, following)) return true

@@ -70,6 +70,8 @@ export function isHeading(line: string): boolean {
   return true
 }
 
+const UPPER_CONTINUATION = /^(?:AUX?|DU|DES?|LA|LES?|ET|OU|EN|POUR|PAR|SUR|DANS|AVEC|À|A)\s|^[DL]['’]/u
+
 /** Whether a line break between two lines ends a sentence or is just layout. */
 function breaksAfter(line: string, next: string): boolean {
   const a = line.trimEnd()
@@ -88,6 +90,9 @@ function breaksAfter(line: string, next: string): boolean {
   // A criterion row that closes on its weight ("Insertion des publics éloignés de l'emploi : 5 %",
   // "... boissons chaudes (10 %)") then a capital: the next row or sentence, however long the row.
   if (/\d\s?(?:%|points?|pts)\s*\)?\s*$/iu.test(a) && /^\p{Lu}/u.test(b)) return true
+  // An upper-case title that a PDF prints one word group per line ("MARCHE RESERVE" then "AUX SIAE"
+  // then "DU CCP)"): a line that opens on a preposition or an article continues the title.
+  if (!/\p{Ll}/u.test(a) && !/\p{Ll}/u.test(b) && UPPER_CONTINUATION.test(b)) return false
   // Short line followed by a capital: a table row, a title, a list without bullets.
   if (a.length < 50 && /^\p{Lu}/u.test(b)) return true
   // A form row answered "Oui"/"Non"/"Sans objet" then the next label ("... protégés : non\nCritères ...").
