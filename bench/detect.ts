@@ -181,6 +181,21 @@ interface Throughput {
   findings: number
 }
 
+// Each figure is the best of BENCH_REPEAT passes (3): this is a shared virtual machine, whose speed
+// varies by a third from one minute to the next with its neighbours' load; the fastest pass is the
+// one least disturbed, for detect() and the reference regex alike.
+const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3))
+
+/** The pass with the least wall time of REPEAT. */
+function best<T>(fn: () => T): {ms: number; cpuMs: number; value: T} {
+  let out = time(fn)
+  for (let k = 1; k < REPEAT; k++) {
+    const t = time(fn)
+    if (t.ms < out.ms) out = t
+  }
+  return out
+}
+
 /** detect(), one combined regex and foldText() (a reference cost) over the same documents, one after the other. */
 function measure(name: string, units: TenderDocument[], targetMB: number, rules: Rules, log: (line: string) => void): Throughput {
   const docs = buildCorpus(units, targetMB * 1e6)
@@ -189,13 +204,13 @@ function measure(name: string, units: TenderDocument[], targetMB: number, rules:
   const re = combinedKeywordRegex()
   runDetect(units, rules) // warm-up: JIT and lazy compilation
   runRegex(units, re)
-  const det = time(() => runDetect(docs, rules))
-  const rx = time(() => runRegex(docs, re))
-  const fo = time(() => runFold(docs))
+  const det = best(() => runDetect(docs, rules))
+  const rx = best(() => runRegex(docs, re))
+  const fo = best(() => runFold(docs))
   const t: Throughput = {mb, detectMBps: mb / (det.ms / 1000), detectCpuMBps: mb / (det.cpuMs / 1000),
     regexMBps: mb / (rx.ms / 1000), foldMBps: mb / (fo.ms / 1000), findings: det.value}
   log(`[${name}] detect():       ${t.detectMBps.toFixed(1)} MB/s wall, ${t.detectCpuMBps.toFixed(1)} MB/s of CPU time ` +
-    `(${(det.ms / 1000).toFixed(2)} s, ${det.value} findings)`)
+    `(${(det.ms / 1000).toFixed(2)} s, ${det.value} findings; best of ${REPEAT} passes)`)
   log(`[${name}] combined regex: ${t.regexMBps.toFixed(1)} MB/s (${rx.value} keyword hits); ` +
     `detect is ${(t.regexMBps / t.detectMBps).toFixed(1)}x slower`)
   log(`[${name}] foldText() (src/text/normalize.ts, folding with an offset map, for reference): ${t.foldMBps.toFixed(1)} MB/s`)
