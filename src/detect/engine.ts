@@ -16,7 +16,6 @@ import {inContext, isTitle, ruledOutByKindOrRole, TABLE_OF_CONTENTS} from './con
 import type {BoilerplateList, CategoryCodes, Rule, RuleBase} from './types.js'
 
 export {loadRuleBase, defaultRulesDir, ENGINE_VERSION} from './rules.js'
-export {isLocal} from './conditions.js'
 export type {RuleBase, Rule, CategoryCodes} from './types.js'
 
 /** A finding with its category's codes (DECP value, eForms codes, OCDS goal and strategy). */

@@ -31,8 +31,7 @@ function escape(s: string): string {
 
 export class FormReader {
   private readonly tokenRe: RegExp
-  private readonly anyBox: RegExp
-  /** The same, to find every box of a document in one search. */
+  /** Any box glyph, to find every box of a document in one search. */
   private readonly everyBox: RegExp
   private readonly checked: Set<string>
   private cache: {text: string; from: number; to: number; tokens: Token[]} | undefined
@@ -42,7 +41,6 @@ export class FormReader {
     this.checked = new Set(checked)
     const glyphs = [...checked, ...unchecked].sort((a, b) => b.length - a.length).map(escape)
     // A lone "X" ticks a box as well ("X Oui  Non"), but not in "3 x 8" nor in a word.
-    this.anyBox = new RegExp(glyphs.join('|'))
     this.everyBox = new RegExp(glyphs.join('|'), 'g')
     this.tokenRe = new RegExp(`(${glyphs.join('|')})|\\b(oui|non)\\b|(?<![\\w'.-])(?<!\\d )(x)(?![\\w'])(?! ?\\d)`, 'g')
   }
@@ -113,7 +111,6 @@ export class FormReader {
    * The boxes stay, for the negation of a label none of whose options is ticked.
    */
   withoutUntickedOptions(text: string, starts: number[], ends: number[]): string {
-    if (!this.anyBox.test(text)) return text
     const blanks: Array<[number, number]> = []
     // Only the sentences holding a box: found by one search of the document (a box never spans
     // the line break between two sentences), not by one test per sentence.

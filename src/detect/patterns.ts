@@ -180,6 +180,7 @@ function sequence(src: string, startsAtBoundary: boolean): Literal[] | null {
     let atom: string | null = null
     let groupLits: Literal[] | null = null
     let atomBoundary = false
+    let lookaround = false
     let next = i + 1
     if (c === '\\') {
       const e = src[i + 1] ?? ''
@@ -191,7 +192,7 @@ function sequence(src: string, startsAtBoundary: boolean): Literal[] | null {
     else if (c === '(') {
       const end = groupEnd(src, i)
       let inner = src.slice(i + 1, end)
-      const lookaround = /^\?(?:<?[=!])/.test(inner)
+      lookaround = /^\?(?:<?[=!])/.test(inner)
       inner = inner.replace(/^\?(?::|<[A-Za-z]\w*>)/, '')
       if (!lookaround) groupLits = alternation(inner, boundary)
       next = end + 1
@@ -211,9 +212,8 @@ function sequence(src: string, startsAtBoundary: boolean): Literal[] | null {
       // But an optional prefix of letters ("(l|d)?environnement", for "lenvironnement") may glue
       // to the next word: what follows it is not known to start a word.
       // A lookaround consumes nothing: what follows it stands where it stands.
-      if (c === '(' && /^\(\?<?[=!]/.test(src.slice(i, i + 4))) boundary = boundary
-      else if (c === '(') boundary = q.optional ? boundary && !LETTER.test(src[next - 2] ?? '') : false
-      else boundary = q.optional ? boundary && endsWord : endsWord
+      if (c === '(' && !lookaround) boundary = q.optional ? boundary && !LETTER.test(src[next - 2] ?? '') : false
+      else if (c !== '(') boundary = q.optional ? boundary && endsWord : endsWord
     }
     i = next + q.len
   }
@@ -231,7 +231,7 @@ function sequence(src: string, startsAtBoundary: boolean): Literal[] | null {
 // French verbs and words too frequent in procurement text to index a rule by.
 const COMMON_WORDS = new Set(['est', 'sont', 'sera', 'seront', 'etre', 'soit', 'soient', 'peut', 'peuvent', 'doit', 'doivent',
   'les', 'des', 'une', 'pour', 'par', 'dans', 'avec', 'sur', 'aux', 'qui', 'que', 'ces', 'son', 'ses', 'leur', 'leurs',
-  'puis', 'ainsi', 'tout', 'tous', 'toute', 'toutes', 'ne', "qu'", 'que', 'sans', 'seul', 'seule', 'plus', 'moins', 'mini'])
+  'puis', 'ainsi', 'tout', 'tous', 'toute', 'toutes', 'ne', "qu'", 'sans', 'seul', 'seule', 'plus', 'moins', 'mini'])
 
 /** A plain phrase matched by French stems: "clause environnementale" also finds "clauses environnementales". */
 export interface Term {

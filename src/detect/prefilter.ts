@@ -1,6 +1,8 @@
-// The prefilter: one regex, built as a trie of every rule's keywords, scans a document's folded
-// text once; only the (sentence, rule) pairs it points at run their full conditions. The cost is
-// linear in the text and nearly independent of the number of rules.
+// The prefilter: every rule's keywords (the literal words its anchors cannot match without); only
+// the (sentence, rule) pairs they point at run their full conditions, so the cost is linear in the
+// text and nearly independent of the number of rules. The matcher finds them with its document scan
+// (doc-scan.ts); `scan()` states the same answer with one regex of the keywords' trie, built on
+// first use, so that loading a rule base builds nothing it does not need.
 
 import {escapeRegex, type Literal} from './patterns.js'
 
@@ -37,22 +39,23 @@ export function buildTrie(keywords: string[]): TrieNode {
 }
 
 export class Prefilter {
-  private readonly regex: RegExp | null
-  /** Rule indexes per keyword. */
-  private readonly rulesOf = new Map<string, number[]>()
-  /** Per keyword, the rule lists of it and of every keyword it starts with, shortest first. */
-  private readonly prefixRules = new Map<string, Array<readonly number[]>>()
+  /** Built on the first scan(): the matcher reads the keywords through its own document scan (doc-scan.ts). */
+  private built: {regex: RegExp | null; prefixRules: Map<string, Array<readonly number[]>>} | undefined
 
   /** The keywords it was built from, per rule (the matcher's document scan reuses them). */
-  constructor(readonly keywordsByRule: ReadonlyArray<readonly Literal[]>) {
+  constructor(readonly keywordsByRule: ReadonlyArray<readonly Literal[]>) {}
+
+  private build(): NonNullable<Prefilter['built']> {
+    /** Rule indexes per keyword. */
+    const rulesOf = new Map<string, number[]>()
     const wordStart = new Set<string>()
     const anywhere = new Set<string>()
-    keywordsByRule.forEach((keywords, rule) => {
+    this.keywordsByRule.forEach((keywords, rule) => {
       for (const k of keywords) {
-        const list = this.rulesOf.get(k.text)
+        const list = rulesOf.get(k.text)
         if (list) {
           if (!list.includes(rule)) list.push(rule)
-        } else this.rulesOf.set(k.text, [rule])
+        } else rulesOf.set(k.text, [rule])
         ;(k.wordStart ? wordStart : anywhere).add(k.text)
       }
     })
@@ -61,17 +64,17 @@ export class Prefilter {
     const parts: string[] = []
     if (wordStart.size > 0) parts.push(`\\b${trieRegex(buildTrie([...wordStart]))}`)
     if (anywhere.size > 0) parts.push(trieRegex(buildTrie([...anywhere])))
-    this.regex = parts.length > 0 ? new RegExp(parts.join('|'), 'g') : null
-    for (const k of this.rulesOf.keys()) this.prefixRules.set(k, this.prefixesOf(k))
-  }
-
-  private prefixesOf(found: string): Array<readonly number[]> {
-    const out: Array<readonly number[]> = []
-    for (let len = 1; len <= found.length; len++) {
-      const rules = this.rulesOf.get(found.slice(0, len))
-      if (rules) out.push(rules)
+    // Per keyword, the rule lists of it and of every keyword it starts with, shortest first.
+    const prefixRules = new Map<string, Array<readonly number[]>>()
+    for (const k of rulesOf.keys()) {
+      const lists: Array<readonly number[]> = []
+      for (let len = 1; len <= k.length; len++) {
+        const rules = rulesOf.get(k.slice(0, len))
+        if (rules) lists.push(rules)
+      }
+      prefixRules.set(k, lists)
     }
-    return out
+    return {regex: parts.length > 0 ? new RegExp(parts.join('|'), 'g') : null, prefixRules}
   }
 
   /**
@@ -79,14 +82,13 @@ export class Prefilter {
    * prefixes of the longest match at a position, or that start inside it, are reported too.
    */
   scan(text: string, hit: (position: number, rules: readonly number[]) => void): void {
-    if (!this.regex) return
-    const re = this.regex
+    const {regex: re, prefixRules} = (this.built ??= this.build())
+    if (!re) return
     re.lastIndex = 0
     let m: RegExpExecArray | null
     while ((m = re.exec(text))) {
       // A match is always a whole keyword (the trie ends at keyword ends): its prefixes are known.
-      const lists = this.prefixRules.get(m[0]) ?? this.prefixesOf(m[0])
-      for (const rules of lists) hit(m.index, rules)
+      for (const rules of prefixRules.get(m[0])!) hit(m.index, rules)
       re.lastIndex = m.index + 1
     }
   }

@@ -3,13 +3,11 @@
 // the options share one line or not.
 
 import {describe, expect, it} from 'vitest'
-import {detect, loadRuleBase} from '../../src/detect/engine.js'
+import type {DocumentKind} from '../../src/core/model.js'
 import {formPieces} from '../../src/text/form.js'
-import {docOf} from './helpers.js'
+import {categoriesIn} from './helpers.js'
 
-const base = loadRuleBase()
-const categories = (text: string, kind: 'notice' | 'RC' = 'notice') =>
-  [...new Set(detect(docOf([text], {kind}), base).map((f) => f.category))].sort()
+const categories = (text: string, kind: DocumentKind = 'notice') => categoriesIn(text, {kind})
 
 describe('questions answered by boxes', () => {
   it('gives nothing when every question on the line is answered "Non"', () => {
@@ -78,5 +76,14 @@ describe('form lines as sentences', () => {
     expect(formPieces(text, 0, text.length).map(([a, b]) => text.slice(a, b).trim())).toEqual(['Clause sociale ? ☐ Oui ☒ Non', 'Clause environnementale ? ☒ Oui ☐ Non'])
     const options = 'Réservation : ☒ ESS ☐ SIAE'
     expect(formPieces(options, 0, options.length)).toEqual([[0, options.length]])
+  })
+})
+
+describe('questions answered in words', () => {
+  it('reads a question answered "Non" as a denial, and one answered "Oui" as a declaration', () => {
+    expect(categories('Le marché comporte-t-il une clause environnementale ? Non\nVariantes autorisées : Non')).toEqual([])
+    expect(categories('Le marché comporte-t-il une clause sociale ? Non')).toEqual([])
+    expect(categories('Le marché comporte-t-il une clause environnementale ?\nNéant')).toEqual([])
+    expect(categories('Le marché comporte-t-il des conditions d’exécution environnementales ? Oui, le titulaire trie ses déchets.')).toEqual(['env-execution-condition'])
   })
 })

@@ -5,7 +5,7 @@ import {cpSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import type {DocumentKind, SegmentRole, TenderDocument} from '../../src/core/model.js'
-import {defaultRulesDir} from '../../src/detect/engine.js'
+import {defaultRulesDir, detect, loadRuleBase, type RuleBase} from '../../src/detect/engine.js'
 import {segmentPages} from '../../src/text/segment.js'
 
 const SHARED = ['patterns.yml', 'categories.yml', 'negation.yml', 'boilerplate.yml']
@@ -34,6 +34,14 @@ export function docOf(
     source: {path: 'test.txt', sha256: 'x', size: 0, readAt: '2026-01-01T00:00:00Z'},
     format: 'txt', kind: options.kind ?? 'CCAP', segments,
   }
+}
+
+let rules: RuleBase | undefined
+
+/** The categories the project's rule base finds in a document made of the given pages, sorted, each once. */
+export function categoriesIn(pages: string | string[], options: Parameters<typeof docOf>[1] = {}): string[] {
+  const found = detect(docOf(Array.isArray(pages) ? pages : [pages], options), (rules ??= loadRuleBase()))
+  return [...new Set(found.map((f) => f.category))].sort()
 }
 
 /** A minimal valid rule file. */

@@ -34,7 +34,7 @@ describe('patterns', () => {
 
 describe('local patterns (a match in a window of a sentence is a match in the sentence)', () => {
   it('are those without anchors, lookarounds or \\B', async () => {
-    const {isLocal} = await import('../../src/detect/engine.js')
+    const {isLocal} = await import('../../src/detect/conditions.js')
     const local = (src: string) => isLocal({source: src, regex: new RegExp(src, 'g')})
     expect(local('\\d+ ?(heures|h)\\b')).toBe(true)
     expect(local('[^.:]{0,60}\\bd\'heures')).toBe(true) // a negated class is no anchor

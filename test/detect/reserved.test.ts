@@ -4,11 +4,10 @@
 
 import {describe, expect, it} from 'vitest'
 import {detect, loadRuleBase} from '../../src/detect/engine.js'
-import {docOf, ruleDir, ruleYaml} from './helpers.js'
+import {segmentPages} from '../../src/text/segment.js'
+import {categoriesIn, docOf, ruleDir, ruleYaml} from './helpers.js'
 
-const base = loadRuleBase()
-const categories = (text: string | string[], options: Parameters<typeof docOf>[1] = {}) =>
-  [...new Set(detect(docOf(Array.isArray(text) ? text : [text], options), base).map((f) => f.category))].sort()
+const categories = categoriesIn
 
 describe('reserved contracts', () => {
   it('tells the three reservations apart by their beneficiaries or their article', () => {
@@ -103,5 +102,21 @@ describe('negation and boilerplate layers', () => {
     const sa8000 = 'Certification en matière de responsabilité sociale (norme SA 8000), attestant que le candidat s’engage à respecter les conventions de l’OIT.'
     expect(categories(sa8000, {kind: 'notice', role: 'selection'})).toEqual([])
     expect(categories('Le marché est réservé aux entreprises adaptées et aux ESAT.', {kind: 'notice', role: 'selection'})).toEqual(['reserved-disability'])
+  })
+})
+
+describe('reservations written in titles and conditions', () => {
+  it('joins an upper-case title whose lines open on a preposition', () => {
+    const {segments} = segmentPages([{text: 'MARCHE RESERVE\nAUX SIAE\n(ARTICLE L.2113-13\nDU CCP)\nDate limite : voir profil acheteur.'}])
+    expect(segments[0]!.text).toBe('MARCHE RESERVE AUX SIAE (ARTICLE L.2113-13 DU CCP)')
+    expect(categories('Ramassage des encombrants\nLOT RÉSERVÉ\nAUX STRUCTURES D’INSERTION\nPAR L’ACTIVITÉ ÉCONOMIQUE', {kind: 'notice'})).toEqual(['reserved-insertion'])
+    // two upper-case headings stay apart
+    const two = segmentPages([{text: 'PRIX\nVALEUR TECHNIQUE'}]).segments
+    expect(two.length).toBe(2)
+  })
+
+  it('reads the L2113-16 conditions under a reservation as an ESS reservation, not an EA/ESAT one', () => {
+    const text = 'Le marché est réservé aux organismes qui remplissent les conditions suivantes :\n– poursuivre un objectif de service à la collectivité ;\n– réinvestir leurs bénéfices dans cet objectif ;\n– ne pas avoir obtenu de marché réservé du même acheteur depuis trois ans.'
+    expect(categories(text, {kind: 'RC'})).toEqual(['reserved-ess'])
   })
 })
